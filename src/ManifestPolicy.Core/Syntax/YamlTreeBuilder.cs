@@ -1,0 +1,257 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using Events = YamlDotNet.Core.Events;
+
+namespace ManifestPolicy.Syntax;
+
+/// <summary>
+/// Builds the positioned tree from YamlDotNet's event stream. The events carry exact marks for scalars and for the
+/// start of collections; the end of a block collection is taken from its last child, because the end event of a block
+/// collection is only emitted at the next token, which may lie lines further on, past comments.
+/// </summary>
+internal sealed class YamlTreeBuilder
+{
+    private readonly SourceText text;
+    private readonly YamlParseLimits limits;
+    private readonly List<YamlDocument> documents = [];
+    private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
+    private readonly Stack<Frame> stack = new();
+
+    public YamlTreeBuilder(SourceText text, YamlParseLimits limits)
+    {
+        this.text = text;
+        this.limits = limits;
+    }
+
+    public SyntaxTree Build()
+    {
+        if (text.Text.Length > limits.MaxCharacters)
+        {
+            return Fail($"the file is larger than {limits.MaxCharacters / (1024 * 1024)} MiB and is not read", new TextSpan(0, 0));
+        }
+
+        var nul = text.Text.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            return Fail("the file holds a NUL character: it is binary, not YAML or JSON", new TextSpan(nul, nul));
+        }
+
+        try
+        {
+            var parser = new Parser(new Scanner(new StringReader(text.Text), skipComments: true));
+            while (parser.MoveNext())
+            {
+                Handle(parser.Current!);
+            }
+        }
+        catch (YamlException ex)
+        {
+            var start = Offset(ex.Start);
+            var end = Math.Max(start, Offset(ex.End));
+            return Fail(DescribeError(ex), new TextSpan(start, end));
+        }
+        catch (NestingTooDeepException ex)
+        {
+            return Fail($"the document nests deeper than {limits.MaxDepth} levels", new TextSpan(ex.Offset, ex.Offset));
+        }
+        catch (UndefinedAliasException ex)
+        {
+            return Fail($"the alias *{ex.Name} refers to no anchor defined before it", ex.Span);
+        }
+
+        return new SyntaxTree(text, documents, null);
+    }
+
+    private SyntaxTree Fail(string message, TextSpan span) => new(text, documents, new SyntaxError(message, span));
+
+    private static string DescribeError(YamlException ex)
+    {
+        // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 1) - (...): "; we report the position ourselves.
+        var message = ex.Message;
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Line:", StringComparison.Ordinal) && marker >= 0)
+        {
+            message = message[(marker + 3)..];
+        }
+
+        message = message.Trim().TrimEnd('.');
+        return message.Length == 0 ? "the YAML does not parse" : char.ToLowerInvariant(message[0]) + message[1..];
+    }
+
+    private int Offset(Mark mark) => (int)Math.Clamp(mark.Index, 0, text.Text.Length);
+
+    private void Handle(ParsingEvent e)
+    {
+        switch (e)
+        {
+            case DocumentStart start:
+                anchors.Clear();
+                stack.Clear();
+                stack.Push(Frame.ForDocument(Offset(start.Start), !start.IsImplicit));
+                break;
+            case DocumentEnd end:
+                var doc = stack.Pop();
+                var docEnd = end.IsImplicit ? (doc.Root?.Span.End ?? doc.Start) : Offset(end.End);
+                var docStart = doc.HasExplicitStart ? doc.Start : (doc.Root?.Span.Start ?? doc.Start);
+                documents.Add(new YamlDocument(documents.Count, doc.Root, new TextSpan(docStart, Math.Max(docStart, docEnd)), doc.HasExplicitStart));
+                break;
+            case Events.Scalar scalar:
+                AddNode(CreateScalar(scalar));
+                break;
+            case AnchorAlias alias:
+                var name = alias.Value.Value;
+                var span = new TextSpan(Offset(alias.Start), Offset(alias.End));
+                if (!anchors.TryGetValue(name, out var target))
+                {
+                    throw new UndefinedAliasException(name, span);
+                }
+
+                AddNode(new AliasNode(name, target, span));
+                break;
+            case MappingStart mapping:
+                PushCollection(new MappingNode(new TextSpan(Offset(mapping.Start), Offset(mapping.End)), mapping.Style == MappingStyle.Flow, AnchorOf(mapping.Anchor), TagOf(mapping.Tag)));
+                break;
+            case SequenceStart sequence:
+                PushCollection(new SequenceNode(new TextSpan(Offset(sequence.Start), Offset(sequence.End)), sequence.Style == SequenceStyle.Flow, AnchorOf(sequence.Anchor), TagOf(sequence.Tag)));
+                break;
+            case MappingEnd or SequenceEnd:
+                var frame = stack.Pop();
+                var node = frame.Collection!;
+                node.Span = new TextSpan(node.Span.Start, CollectionEnd(node, Offset(e.End)));
+                AddNode(node, alreadyRegistered: true);
+                break;
+        }
+    }
+
+    private void PushCollection(YamlNode node)
+    {
+        if (stack.Count > limits.MaxDepth)
+        {
+            throw new NestingTooDeepException(node.Span.Start);
+        }
+
+        Register(node);
+        stack.Push(Frame.ForCollection(node));
+    }
+
+    private static int CollectionEnd(YamlNode node, int endEventOffset)
+    {
+        var isFlow = node is MappingNode { IsFlow: true } or SequenceNode { IsFlow: true };
+        if (isFlow)
+        {
+            return endEventOffset;
+        }
+
+        var end = node.Span.Start;
+        if (node is MappingNode mapping)
+        {
+            foreach (var entry in mapping.Entries)
+            {
+                end = Math.Max(end, Math.Max(entry.Key.Span.End, entry.Value.Span.End));
+            }
+        }
+        else if (node is SequenceNode sequence)
+        {
+            foreach (var item in sequence.Items)
+            {
+                end = Math.Max(end, item.Span.End);
+            }
+        }
+
+        return end;
+    }
+
+    private ScalarNode CreateScalar(Events.Scalar scalar)
+    {
+        var style = scalar.Style switch
+        {
+            YamlDotNet.Core.ScalarStyle.SingleQuoted => ScalarStyle.SingleQuoted,
+            YamlDotNet.Core.ScalarStyle.DoubleQuoted => ScalarStyle.DoubleQuoted,
+            YamlDotNet.Core.ScalarStyle.Literal => ScalarStyle.Literal,
+            YamlDotNet.Core.ScalarStyle.Folded => ScalarStyle.Folded,
+            _ => ScalarStyle.Plain,
+        };
+        var start = Offset(scalar.Start);
+        var end = Offset(scalar.End);
+        if (style is ScalarStyle.Literal or ScalarStyle.Folded)
+        {
+            // A block scalar's end mark lies after its trailing line breaks; the node ends on its last content line.
+            while (end > start && char.IsWhiteSpace(text.Text[end - 1]))
+            {
+                end--;
+            }
+        }
+
+        var node = new ScalarNode(scalar.Value, style, new TextSpan(start, Math.Max(start, end)), AnchorOf(scalar.Anchor), TagOf(scalar.Tag));
+        Register(node);
+        return node;
+    }
+
+    private void Register(YamlNode node)
+    {
+        if (node.Anchor is { } anchor)
+        {
+            anchors[anchor] = node;
+        }
+    }
+
+    private void AddNode(YamlNode node, bool alreadyRegistered = false)
+    {
+        _ = alreadyRegistered;
+        var parent = stack.Peek();
+        parent.Add(node);
+    }
+
+    private static string? AnchorOf(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
+
+    private static string? TagOf(TagName tag) => tag.IsEmpty || tag.IsNonSpecific ? null : tag.Value;
+
+    private sealed class Frame
+    {
+        private YamlNode? pendingKey;
+
+        public int Start { get; private init; }
+
+        public bool HasExplicitStart { get; private init; }
+
+        public YamlNode? Collection { get; private init; }
+
+        public YamlNode? Root { get; private set; }
+
+        public static Frame ForDocument(int start, bool explicitStart) => new() { Start = start, HasExplicitStart = explicitStart };
+
+        public static Frame ForCollection(YamlNode node) => new() { Collection = node, Start = node.Span.Start };
+
+        public void Add(YamlNode node)
+        {
+            switch (Collection)
+            {
+                case null:
+                    Root = node;
+                    break;
+                case SequenceNode sequence:
+                    sequence.Add(node);
+                    break;
+                case MappingNode mapping when pendingKey is null:
+                    pendingKey = node;
+                    break;
+                case MappingNode mapping:
+                    mapping.Add(new YamlEntry(pendingKey!, node));
+                    pendingKey = null;
+                    break;
+            }
+        }
+    }
+
+    private sealed class NestingTooDeepException(int offset) : Exception
+    {
+        public int Offset { get; } = offset;
+    }
+
+    private sealed class UndefinedAliasException(string name, TextSpan span) : Exception
+    {
+        public string Name { get; } = name;
+
+        public TextSpan Span { get; } = span;
+    }
+}
