@@ -1,0 +1,50 @@
+namespace ManifestPolicy.Configuration;
+
+/// <summary>
+/// A path glob from manifestpolicy.yaml ("deploy/prod/**", "vendor/**", "**/*.generated.yaml"), in EditorConfig's
+/// dialect and relative to the configuration file's directory. Paths are matched by their full path, so the result
+/// does not depend on the directory the tool runs in.
+/// </summary>
+public sealed class PathGlob
+{
+    private readonly EditorConfigGlob glob;
+
+    public PathGlob(string pattern, string baseDirectory)
+    {
+        Pattern = pattern;
+        BaseDirectory = Path.GetFullPath(baseDirectory).Replace('\\', '/').TrimEnd('/');
+        var relative = pattern.Replace('\\', '/');
+        if (relative.StartsWith("./", StringComparison.Ordinal))
+        {
+            relative = relative[2..];
+        }
+
+        glob = EditorConfigGlob.Compile(relative.TrimStart('/'), BaseDirectory + "/");
+    }
+
+    public string Pattern { get; }
+
+    public string BaseDirectory { get; }
+
+    /// <summary>True when the path, or a folder it lies in, matches: "vendor" and "vendor/**" both skip vendor/a.yaml.</summary>
+    public bool IsMatch(string path, string? workingDirectory = null)
+    {
+        if (path is "-" or "")
+        {
+            return false;
+        }
+
+        var full = Path.GetFullPath(path, workingDirectory ?? Environment.CurrentDirectory).Replace('\\', '/');
+        for (var candidate = full; candidate.Length > BaseDirectory.Length; candidate = candidate[..Math.Max(0, candidate.LastIndexOf('/'))])
+        {
+            if (glob.IsMatch(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public override string ToString() => Pattern;
+}
