@@ -1,9 +1,10 @@
 namespace ManifestPolicy.Configuration;
 
 /// <summary>
-/// A path glob from manifestpolicy.yaml ("deploy/prod/**", "vendor/**", "**/*.generated.yaml"), in EditorConfig's
-/// dialect and relative to the configuration file's directory. Paths are matched by their full path, so the result
-/// does not depend on the directory the tool runs in.
+/// A path glob from manifestpolicy.yaml ("deploy/prod/**", "vendor/**", "*.generated.yaml"), in EditorConfig's
+/// dialect and relative to the configuration file's directory; as in .editorconfig and .gitignore, a glob without "/"
+/// matches a name at any depth. Paths are matched by their full path, so the result does not depend on the directory
+/// the tool runs in.
 /// </summary>
 public sealed class PathGlob
 {
@@ -19,7 +20,7 @@ public sealed class PathGlob
             relative = relative[2..];
         }
 
-        glob = EditorConfigGlob.Compile(relative.TrimStart('/'), BaseDirectory + "/");
+        glob = EditorConfigGlob.CompileSection(relative, BaseDirectory);
     }
 
     public string Pattern { get; }
