@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ManifestPolicy.Configuration;
 using ManifestPolicy.Diagnostics;
@@ -58,7 +59,8 @@ public sealed class Baseline
 
     public void Write(Stream stream)
     {
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        // Relaxed escaping keeps "<PLACEHOLDER>" readable; the file is data, never embedded in HTML.
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         writer.WriteStartObject();
         writer.WriteNumber("version", FormatVersion);
         writer.WriteString("tool", "manifestpolicy");
