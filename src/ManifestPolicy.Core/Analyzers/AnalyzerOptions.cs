@@ -9,8 +9,8 @@ public sealed record AnalyzerOptions
     public string? Environment { get; init; }
 
     /// <summary>
-    /// The directory of manifestpolicy.yaml: path globs of <see cref="EnvironmentRules"/> are relative to it
-    /// (Configuration.EnvironmentRuleMatcher matches them). Null when there is no configuration file.
+    /// The directory of manifestpolicy.yaml: path globs of <see cref="EnvironmentRules"/> are relative to it. Null
+    /// when there is no configuration file; the globs are then matched against paths as given.
     /// </summary>
     public string? ConfigurationDirectory { get; init; }
 

@@ -17,10 +17,10 @@ public sealed class ManifestPolicyConfiguration
         AnalyzerOptions = analyzerOptions;
         ValueMappings = valueMappings;
         Exclude = exclude;
-        excludeGlobs = [.. exclude.Select(glob => new PathGlob(glob, baseDirectory))];
+        excludeGlobs = [.. exclude.Select(glob => new RelativePathGlob(glob, baseDirectory))];
     }
 
-    private readonly IReadOnlyList<PathGlob> excludeGlobs;
+    private readonly IReadOnlyList<RelativePathGlob> excludeGlobs;
 
     /// <summary>The file read, or null when none was found.</summary>
     public string? FilePath { get; }

@@ -1,3 +1,4 @@
+using ManifestPolicy.Analyzers;
 using ManifestPolicy.Configuration;
 
 namespace ManifestPolicy.Tests.Configuration;
@@ -159,5 +160,19 @@ public class ConfigurationFileTests
         Assert.False(config.IsExcluded(dir.PathOf("src/vendor/a.yaml")));
         Assert.False(config.IsExcluded(dir.PathOf("deploy/a.yaml")));
         Assert.False(config.IsExcluded("-"));
+    }
+
+    [Fact]
+    public void Environment_paths_are_relative_to_the_configuration_file()
+    {
+        using var dir = new ScratchDirectory();
+        var config = ManifestPolicyConfiguration.Parse("manifestpolicy.yaml", "environments:\n  - name: production\n    paths: [\"deploy/prod/**\"]\n", dir.Root);
+        var tree = Findings.Parse(dir.PathOf("deploy/prod/app.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n");
+        var obj = Assert.Single(Findings.Compile(tree).Objects);
+
+        var evidence = EnvironmentClassifier.Classify(obj, config.AnalyzerOptions);
+
+        Assert.Equal("production", evidence?.Environment);
+        Assert.Contains("manifestpolicy.yaml:2", evidence!.Evidence, StringComparison.Ordinal);
     }
 }

@@ -6,11 +6,11 @@ namespace ManifestPolicy.Configuration;
 /// matches a name at any depth. Paths are matched by their full path, so the result does not depend on the directory
 /// the tool runs in.
 /// </summary>
-public sealed class PathGlob
+public sealed class RelativePathGlob
 {
     private readonly EditorConfigGlob glob;
 
-    public PathGlob(string pattern, string baseDirectory)
+    public RelativePathGlob(string pattern, string baseDirectory)
     {
         Pattern = pattern;
         BaseDirectory = Path.GetFullPath(baseDirectory).Replace('\\', '/').TrimEnd('/');
