@@ -111,7 +111,7 @@ public static class EnvironmentClassifier
     /// </summary>
     private static string RelativeToConfiguration(string path, string? configurationDirectory)
     {
-        if (configurationDirectory is null || path is "-" or "")
+        if (configurationDirectory is null || path is "-" or "" || path.StartsWith('<'))
         {
             return path;
         }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ManifestPolicy.Configuration;
 using ManifestPolicy.Diagnostics;
 
 namespace ManifestPolicy.Baselines;
@@ -34,7 +35,7 @@ public static class Fingerprint
     /// <summary>The path relative to the baseline's folder, with forward slashes; "-" and the like stay as they are.</summary>
     public static string StablePath(string path, string baselineDirectory, string workingDirectory)
     {
-        if (path is "-" or "." or "")
+        if (VirtualPaths.IsVirtual(path))
         {
             return path;
         }

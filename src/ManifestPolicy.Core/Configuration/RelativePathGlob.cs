@@ -30,7 +30,7 @@ public sealed class RelativePathGlob
     /// <summary>True when the path, or a folder it lies in, matches: "vendor" and "vendor/**" both skip vendor/a.yaml.</summary>
     public bool IsMatch(string path, string? workingDirectory = null)
     {
-        if (path is "-" or "")
+        if (VirtualPaths.IsVirtual(path))
         {
             return false;
         }

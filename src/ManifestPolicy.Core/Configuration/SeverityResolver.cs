@@ -140,7 +140,7 @@ public sealed class SeverityResolver
         return file;
     }
 
-    private static bool IsRealFile(string path) => path is not ("-" or "." or "");
+    private static bool IsRealFile(string path) => !VirtualPaths.IsVirtual(path);
 
     private string FullPath(string path) => Normalize(Path.GetFullPath(path, workingDirectory));
 
