@@ -24,7 +24,7 @@ internal enum PlaceholderFamilies
     /// <summary>REPLACE_ME, CHANGEME, REPLACE_WITH_..., YOUR_..._HERE.</summary>
     BareWord = 16,
 
-    All = Angle | Dollar | Mustache | BareWord,
+    All = Angle | AngleUpperOnly | Dollar | Mustache | BareWord,
 
     /// <summary>Embedded files and scripts carry their own template syntaxes and comments.</summary>
     Embedded = AngleUpperOnly | BareWord,
