@@ -355,4 +355,19 @@ public class MP2001UnresolvedPlaceholderTests
         Assert.Equal(new LinePosition(10, 1), diagnostic.Location.Position.Start);
         Assert.Equal("_caCertPem", diagnostic.Properties["placeholderName"]);
     }
+
+    [Fact]
+    public void Bad_fixture_reports_each_marked_value_once()
+    {
+        var diagnostics = Analyze(File.ReadAllText(Fixture("bad.yaml")), path: "bad.yaml");
+        Assert.Equal([13, 14, 15, 19, 20, 38, 41, 43, 53, 55], diagnostics.Select(d => d.Location.Position.Start.Line));
+        Assert.All(diagnostics, d => Assert.Equal("MP2001", d.Id));
+    }
+
+    [Fact]
+    public void Good_fixture_is_silent() =>
+        Assert.Empty(Analyze(File.ReadAllText(Fixture("good.yaml")), path: "good.yaml"));
+
+    private static string Fixture(string name) =>
+        Path.Combine(Corpus.CorpusLoader.RepositoryRoot, "tests", "ManifestPolicy.Tests", "Rules", "MP2001", name);
 }
