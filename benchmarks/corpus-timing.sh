@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 full="${1:-${MANIFESTPOLICY_FULL_CORPUS:-$PWD/tests/corpus/real}}"
-dotnet build tests/ManifestPolicy.Tests -c Release -v quiet -nologo >/dev/null
+if ! log=$(dotnet build tests/ManifestPolicy.Tests -c Release -v quiet -nologo 2>&1); then echo "$log" >&2; exit 2; fi
 MANIFESTPOLICY_FULL_CORPUS="$full" dotnet test tests/ManifestPolicy.Tests -c Release --no-build \
   --filter "FullyQualifiedName~FullCorpusTests" --logger "console;verbosity=detailed" \
   | sed -n 's/^ *\(.*: [0-9]* files.*\)$/\1/p'
