@@ -82,6 +82,18 @@ public class SeverityResolverTests
     }
 
     [Fact]
+    public void Specificity_is_decided_before_depth_as_in_Roslyn()
+    {
+        using var dir = new ScratchDirectory();
+        dir.Write(".editorconfig", "root = true\n[*.yaml]\nmanifestpolicy_diagnostic.MP3001.severity = warning\n");
+        dir.Write("sub/.editorconfig", $"[*.yaml]\nmanifestpolicy_diagnostic.category-{Rule.Category}.severity = none\n");
+        var resolver = new SeverityResolver([SeveritySetting.FromCommandLine("all=note")], dir.Root);
+
+        Assert.Equal(Severity.Warning, resolver.Resolve(dir.PathOf("sub/a.yaml"), Rule).Severity);
+        Assert.Equal(Severity.Note, resolver.Resolve(dir.PathOf("sub/a.yaml"), Other).Severity);
+    }
+
+    [Fact]
     public void Root_true_stops_the_search_upward()
     {
         using var dir = new ScratchDirectory();
