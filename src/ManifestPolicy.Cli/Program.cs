@@ -39,7 +39,7 @@ public static class Program
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Anything else is a bug; still one line, with enough to report it.
-            return Fail(context, $"internal error: {ex.GetType().Name}: {ex.Message}");
+            return Fail(context, $"internal error: {ex.GetType().Name}: {ex.Message}" + (context.GetEnvironmentVariable("MANIFESTPOLICY_DEBUG") == "1" ? ex.StackTrace : string.Empty));
         }
     }
 

@@ -49,17 +49,12 @@ public sealed class CheckRunner(CliContext context)
         return loader.Load(options.Paths);
     }
 
-    private AnalysisReport Analyze(InputSet inputs, CheckOptions options)
-    {
-        var compilation = ManifestCompilation.Create(inputs.Trees, new CompilationOptions(options.Namespace));
-        var analyzerOptions = AnalyzerOptions.Default with { Environment = options.Environment };
-        var diagnostics = new AnalyzerDriver().Analyze(compilation, analyzerOptions)
-            .Where(inputs.IsReported)
-            .Where(d => d.Severity != Severity.None)
-            .ToList();
-        var objects = compilation.Objects.Count(o => inputs.ReportedPaths.Contains(o.Path));
-        return new AnalysisReport(diagnostics, inputs.FileCount, objects, context.WorkingDirectory);
-    }
+    private AnalysisReport Analyze(InputSet inputs, CheckOptions options) =>
+        AnalysisReport.Analyze(
+            inputs,
+            context.WorkingDirectory,
+            new CompilationOptions(options.Namespace),
+            AnalyzerOptions.Default with { Environment = options.Environment });
 
     private void WriteReport(AnalysisReport report, CheckOptions options)
     {

@@ -1,4 +1,7 @@
+using ManifestPolicy.Analyzers;
 using ManifestPolicy.Diagnostics;
+using ManifestPolicy.Inputs;
+using ManifestPolicy.Semantics;
 
 namespace ManifestPolicy.Output;
 
@@ -9,6 +12,25 @@ namespace ManifestPolicy.Output;
 /// <param name="BaseDirectory">The folder relative paths are relative to.</param>
 public sealed record AnalysisReport(IReadOnlyList<Diagnostic> Diagnostics, int FileCount, int ObjectCount, string BaseDirectory)
 {
+    /// <summary>
+    /// Compiles and analyses loaded inputs and keeps the findings that belong to the files asked about (all of them
+    /// unless a context folder was loaded) and are not switched off.
+    /// </summary>
+    public static AnalysisReport Analyze(
+        InputSet inputs,
+        string baseDirectory,
+        CompilationOptions? compilationOptions = null,
+        AnalyzerOptions? analyzerOptions = null,
+        IReadOnlyList<ManifestAnalyzer>? analyzers = null)
+    {
+        var compilation = ManifestCompilation.Create(inputs.Trees, compilationOptions);
+        var diagnostics = new AnalyzerDriver(analyzers).Analyze(compilation, analyzerOptions)
+            .Where(d => inputs.IsReported(d) && d.Severity != Severity.None)
+            .ToList();
+        var objects = compilation.Objects.Count(o => inputs.ReportedPaths.Contains(o.Path));
+        return new AnalysisReport(diagnostics, inputs.FileCount, objects, baseDirectory);
+    }
+
     /// <summary>Findings not hidden by a suppression or baseline.</summary>
     public IEnumerable<Diagnostic> Active => Diagnostics.Where(d => d.Suppression is null);
 

@@ -16,6 +16,7 @@ internal sealed class YamlTreeBuilder
     private readonly List<YamlDocument> documents = [];
     private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
     private readonly Stack<Frame> stack = new();
+    private int lastEventEnd;
 
     public YamlTreeBuilder(SourceText text, YamlParseLimits limits)
     {
@@ -42,6 +43,7 @@ internal sealed class YamlTreeBuilder
             while (parser.MoveNext())
             {
                 Handle(parser.Current!);
+                lastEventEnd = Offset(parser.Current!.End);
             }
         }
         catch (YamlException ex)
@@ -49,6 +51,11 @@ internal sealed class YamlTreeBuilder
             var start = Offset(ex.Start);
             var end = Math.Max(start, Offset(ex.End));
             return Fail(DescribeError(ex), new TextSpan(start, end));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way (not with a YamlException) on some unclosed flow collections.
+            return Fail("the YAML does not parse after this point; look for an unclosed '{', '[' or quote", new TextSpan(lastEventEnd, lastEventEnd));
         }
         catch (NestingTooDeepException ex)
         {
