@@ -43,7 +43,6 @@ internal sealed class YamlTreeBuilder
             while (parser.MoveNext())
             {
                 Handle(parser.Current!);
-                lastEventEnd = Offset(parser.Current!.End);
             }
         }
         catch (YamlException ex)
@@ -51,11 +50,6 @@ internal sealed class YamlTreeBuilder
             var start = Offset(ex.Start);
             var end = Math.Max(start, Offset(ex.End));
             return Fail(DescribeError(ex), new TextSpan(start, end));
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner fails this way (not with a YamlException) on some unclosed flow collections.
-            return Fail("the YAML does not parse after this point; look for an unclosed '{', '[' or quote", new TextSpan(lastEventEnd, lastEventEnd));
         }
         catch (NestingTooDeepException ex)
         {
