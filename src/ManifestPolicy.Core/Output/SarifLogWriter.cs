@@ -52,10 +52,16 @@ public sealed class SarifLogWriter(TextWriter writer, SarifWriterOptions? option
             ruleIndex[rules[i].Id] = i;
         }
 
-        var results = report.Diagnostics.Where(d => d.Suppression is null || options.IncludeSuppressed).ToList();
-        var truncated = results.Count > options.MaxResults ? results.Count : 0;
-        if (truncated > 0)
+        var selected = report.Diagnostics.Where(d => d.Suppression is null || options.IncludeSuppressed).ToList();
+
+        // A result needs a file location for GitHub; engine findings without one (MP0000) become notifications.
+        var results = selected.Where(d => Locations.HasFile(d.Location)).ToList();
+        var notifications = selected.Where(d => !Locations.HasFile(d.Location))
+            .Select(d => new Notification(Level(d.Severity), d.Message, d.Id))
+            .ToList();
+        if (results.Count > options.MaxResults)
         {
+            notifications.Add(new Notification("warning", $"{results.Count} results were found; only the first {options.MaxResults} are included, the limit GitHub code scanning accepts per run.", null));
             results = results.GetRange(0, options.MaxResults);
         }
 
@@ -68,9 +74,9 @@ public sealed class SarifLogWriter(TextWriter writer, SarifWriterOptions? option
             json.WriteStartArray("runs");
             json.WriteStartObject();
             WriteTool(json, rules);
-            if (truncated > 0)
+            if (notifications.Count > 0)
             {
-                WriteTruncation(json, truncated, options.MaxResults);
+                WriteNotifications(json, notifications, ruleIndex);
             }
 
             json.WriteStartObject("automationDetails");
@@ -285,16 +291,32 @@ public sealed class SarifLogWriter(TextWriter writer, SarifWriterOptions? option
         json.WriteEndObject();
     }
 
-    private static void WriteTruncation(Utf8JsonWriter json, int total, int kept)
+    private static void WriteNotifications(Utf8JsonWriter json, List<Notification> notifications, Dictionary<string, int> ruleIndex)
     {
         json.WriteStartArray("invocations");
         json.WriteStartObject();
         json.WriteBoolean("executionSuccessful", true);
         json.WriteStartArray("toolExecutionNotifications");
-        json.WriteStartObject();
-        json.WriteString("level", "warning");
-        WriteMessage(json, "message", $"{total} results were found; only the first {kept} are included, the limit GitHub code scanning accepts per run.");
-        json.WriteEndObject();
+        foreach (var notification in notifications)
+        {
+            json.WriteStartObject();
+            json.WriteString("level", notification.Level);
+            WriteMessage(json, "message", notification.Message);
+            if (notification.RuleId is { } id)
+            {
+                json.WriteStartObject("associatedRule");
+                json.WriteString("id", id);
+                if (ruleIndex.TryGetValue(id, out var index))
+                {
+                    json.WriteNumber("index", index);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndArray();
@@ -323,4 +345,6 @@ public sealed class SarifLogWriter(TextWriter writer, SarifWriterOptions? option
     };
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "\u2026";
+
+    private sealed record Notification(string Level, string Message, string? RuleId);
 }

@@ -100,6 +100,18 @@ public sealed class SarifLogWriterTests
     }
 
     [Fact]
+    public void Engine_findings_without_a_file_become_tool_notifications()
+    {
+        var failure = AnalyzerFailure.Create(new MP0001InvalidYaml(), new InvalidOperationException("boom"));
+        var run = Run(Write(TestDiagnostics.Report(failure)));
+        Assert.Equal(0, run.GetProperty("results").GetArrayLength());
+        var notification = run.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications")[0];
+        Assert.Equal("error", notification.GetProperty("level").GetString());
+        Assert.Equal("MP0000", notification.GetProperty("associatedRule").GetProperty("id").GetString());
+        Assert.Contains("boom", notification.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fixes_callback_writes_into_each_result()
     {
         var text = new SourceText("a.yaml", "name: orders\n");

@@ -33,6 +33,11 @@ public sealed class SarifValidationTests
             files.Add(temp.Write("samples.sarif", WriteSarif(AnalysisReport.Analyze(inputs, RepoPaths.Root))));
         }
 
+        // An engine finding without a file, next to an ordinary one.
+        var failure = ManifestPolicy.Rules.AnalyzerFailure.Create(new ManifestPolicy.Rules.MP0001InvalidYaml(), new InvalidOperationException("boom"));
+        var text = new ManifestPolicy.Syntax.SourceText("a b/ä.yaml", "name: orders\n");
+        files.Add(temp.Write("engine.sarif", WriteSarif(TestDiagnostics.Report(failure, TestDiagnostics.At(text, "orders")))));
+
         Assert.NotEmpty(files);
         var (exitCode, output) = RunValidator(files);
         Assert.True(exitCode == 0, $"validate-sarif exited {exitCode}:\n{output}");
