@@ -16,7 +16,10 @@ public sealed class CheckCommandTests : IDisposable
 
     private (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => RunWithInput(null, args);
 
-    private (int ExitCode, string Stdout, string Stderr) RunWithInput(string? stdin, params string[] args)
+    private (int ExitCode, string Stdout, string Stderr) RunWithInput(string? stdin, params string[] args) =>
+        RunIn(stdin, terminal: false, noColorVariable: null, args);
+
+    private (int ExitCode, string Stdout, string Stderr) RunIn(string? stdin, bool terminal, string? noColorVariable, params string[] args)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
@@ -24,7 +27,8 @@ public sealed class CheckCommandTests : IDisposable
         {
             WorkingDirectory = dir.Path,
             OpenStandardInput = () => new MemoryStream(Encoding.UTF8.GetBytes(stdin ?? string.Empty)),
-            StdoutIsTerminal = false,
+            StdoutIsTerminal = terminal,
+            GetEnvironmentVariable = name => name == "NO_COLOR" ? noColorVariable : null,
         };
         var exitCode = Program.Run(args, context);
         return (exitCode, stdout.ToString(), stderr.ToString());
@@ -199,6 +203,28 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("k8s/scaledobject.yaml:", stdout, StringComparison.Ordinal);
         Assert.Contains("MP1001", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("\nk8s/hpa.yaml:", "\n" + stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, null, false, true)]
+    [InlineData(false, null, false, false)]
+    [InlineData(true, "1", false, false)]
+    [InlineData(true, "", false, true)]
+    [InlineData(true, null, true, false)]
+    public void Colour_only_on_a_terminal_without_NO_COLOR_or_no_color(bool terminal, string? noColor, bool noColorSwitch, bool expectColour)
+    {
+        dir.Write("bad.yaml", Broken);
+        string[] args = noColorSwitch ? ["check", "--no-color", "bad.yaml"] : ["check", "bad.yaml"];
+        var (_, stdout, _) = RunIn(null, terminal, noColor, args);
+        Assert.Equal(expectColour, stdout.Contains('\u001b', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Help_exits_0()
+    {
+        var (exitCode, stdout, _) = Run("check", "--help");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("--fail-level", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
