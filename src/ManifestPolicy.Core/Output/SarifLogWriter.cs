@@ -185,6 +185,11 @@ public sealed class SarifLogWriter(TextWriter writer, SarifWriterOptions? option
         json.WriteEndArray();
         json.WriteString("precision", rule.Precision);
         json.WriteString("problem.severity", ProblemSeverity(rule.DefaultSeverity));
+        if (rule.Tags.Contains("security", StringComparer.Ordinal))
+        {
+            // GitHub ranks security alerts by this score: error -> high, warning -> medium, note -> low.
+            json.WriteString("security-severity", SecuritySeverity(rule.DefaultSeverity));
+        }
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -342,6 +347,13 @@ public sealed class SarifLogWriter(TextWriter writer, SarifWriterOptions? option
         Severity.Error => "error",
         Severity.Warning => "warning",
         _ => "recommendation",
+    };
+
+    private static string SecuritySeverity(Severity severity) => severity switch
+    {
+        Severity.Error => "7.5",
+        Severity.Warning => "5.0",
+        _ => "2.0",
     };
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "\u2026";

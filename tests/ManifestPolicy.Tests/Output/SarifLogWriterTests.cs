@@ -37,6 +37,10 @@ public sealed class SarifLogWriterTests
             Assert.Contains(rule.GetProperty("properties").GetProperty("problem.severity").GetString(), new[] { "error", "warning", "recommendation" });
         }
 
+        var security = rules.Where(r => r.GetProperty("properties").GetProperty("tags").EnumerateArray().Any(t => t.GetString() == "security")).ToList();
+        Assert.All(security, r => Assert.True(double.TryParse(r.GetProperty("properties").GetProperty("security-severity").GetString(), System.Globalization.CultureInfo.InvariantCulture, out var score) && score is >= 0 and <= 10));
+        Assert.All(rules.Except(security), r => Assert.False(r.GetProperty("properties").TryGetProperty("security-severity", out _)));
+
         Assert.Equal("utf16CodeUnits", run.GetProperty("columnKind").GetString());
         Assert.Equal("manifestpolicy/", run.GetProperty("automationDetails").GetProperty("id").GetString());
         Assert.Equal("file:///repo/", run.GetProperty("originalUriBaseIds").GetProperty("SRCROOT").GetProperty("uri").GetString());
