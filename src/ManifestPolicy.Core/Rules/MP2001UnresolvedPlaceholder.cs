@@ -290,6 +290,7 @@ public sealed class MP2001UnresolvedPlaceholder : ManifestAnalyzer
 
             var diagnostic = context.Create(Rule, obj.Text, span, message, $"MP2001|{obj.Path}|{obj.Kind}/{obj.Namespace}/{obj.Name}|{yamlPath}") with
             {
+                Location = new Location(obj.Text, span) { IsSensitive = isSecret },
                 // A Secret's placeholder text may be a fragment of a real credential: only its place is published.
                 Properties = isSecret
                     ? Properties(string.Empty, string.Empty, yamlPath, span.Start, span.Length)
