@@ -302,11 +302,11 @@ public sealed class MP2001UnresolvedPlaceholder : ManifestAnalyzer
         private string Display() => obj.Name.Length == 0 ? $"{obj.Kind} (unnamed)" : obj.DisplayName;
 
         private TextSpan LocatePlaceholder(ScalarNode scalar, PlaceholderMatch match) =>
-            ScalarSourceMap.Locate(obj.Text.Text, scalar, match.Index, match.Text) is { } start
+            ScalarSource.LocateToken(obj.Text.Text, scalar, match.Index, match.Text) is { } start
                 ? new TextSpan(start, start + match.Length)
                 : ContentSpan(scalar);
 
-        private TextSpan ContentSpan(ScalarNode scalar) => ScalarSourceMap.ContentSpan(obj.Text.Text, scalar);
+        private TextSpan ContentSpan(ScalarNode scalar) => ScalarSource.ContentSpan(obj.Text.Text, scalar);
 
         private string FormatPath()
         {
