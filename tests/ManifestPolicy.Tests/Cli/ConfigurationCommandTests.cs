@@ -127,6 +127,20 @@ public sealed class ConfigurationCommandTests : IDisposable
     }
 
     [Fact]
+    public void Placeholder_patterns_from_the_configuration_file_reach_MP2001()
+    {
+        dir.Write("config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  servers: \"@@MSK_BROKERS@@\"\n  other: <MSK_BOOTSTRAP_SERVERS>\n");
+
+        Assert.Equal(1, Run("check", "config.yaml").ExitCode);
+        dir.Write("manifestpolicy.yaml", "placeholders:\n  patterns: [\"@@[A-Z_]+@@\"]\n  ignore: [\"^<MSK_.*>$\"]\n");
+        var (exitCode, stdout, _) = Run("check", "config.yaml");
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("config.yaml:6:", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("config.yaml:7:", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Suppressed_findings_are_left_out_of_text_and_counts_and_sarif_carries_them_only_on_request()
     {
         dir.Write("scaler.yaml", Scaler.Replace("        bootstrapServers:", "        # manifestpolicy-disable-next-line MP3001 -- the proxy terminates TLS on 9092\n        bootstrapServers:", StringComparison.Ordinal));
