@@ -14,11 +14,12 @@ public sealed record EditorConfigSection(string Name, EditorConfigGlob Glob, IRe
 /// </summary>
 public sealed partial class EditorConfigFile
 {
-    private EditorConfigFile(string path, bool isRoot, IReadOnlyList<EditorConfigSection> sections)
+    private EditorConfigFile(string path, bool isRoot, IReadOnlyList<EditorConfigSection> sections, IReadOnlyList<EditorConfigEntry> preamble)
     {
         Path = path;
         IsRoot = isRoot;
         Sections = sections;
+        Preamble = preamble;
     }
 
     /// <summary>The full path of the file, with forward slashes.</summary>
@@ -31,6 +32,9 @@ public sealed partial class EditorConfigFile
 
     public IReadOnlyList<EditorConfigSection> Sections { get; }
 
+    /// <summary>Entries before the first section; only "root" means anything there.</summary>
+    public IReadOnlyList<EditorConfigEntry> Preamble { get; }
+
     public static EditorConfigFile Parse(string path, string text)
     {
         path = path.Replace('\\', '/');
@@ -40,6 +44,7 @@ public sealed partial class EditorConfigFile
         string? sectionName = null;
         var sectionLine = 0;
         var entries = new List<EditorConfigEntry>();
+        var preamble = new List<EditorConfigEntry>();
         var lines = text.ReplaceLineEndings("\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -68,6 +73,7 @@ public sealed partial class EditorConfigFile
             if (sectionName is null)
             {
                 isRoot |= key == "root" && value.Equals("true", StringComparison.OrdinalIgnoreCase);
+                preamble.Add(new EditorConfigEntry(key, value, i + 1));
             }
             else
             {
@@ -76,7 +82,7 @@ public sealed partial class EditorConfigFile
         }
 
         Flush();
-        return new EditorConfigFile(path, isRoot, sections);
+        return new EditorConfigFile(path, isRoot, sections, preamble);
 
         void Flush()
         {

@@ -128,6 +128,12 @@ public sealed class SeverityResolver
 
         var file = EditorConfigFile.Parse(Normalize(path), text);
 
+        // A setting above the first section applies to no file at all; say so instead of ignoring it.
+        if (file.Preamble.FirstOrDefault(e => SeveritySetting.IsOurKey(e.Key)) is { } global)
+        {
+            throw new ConfigurationException(Display(file.Path), global.Line, 1, global.Key, "a severity setting must be inside a section, e.g. under [*.{yaml,yml}]");
+        }
+
         // Validate every key of ours up front, matching section or not: a typo must not wait for the right file.
         foreach (var section in file.Sections)
         {

@@ -168,6 +168,30 @@ public class SeverityResolverTests
         Assert.StartsWith(".editorconfig(4,1): error: 'manifestpolicy_diagnostic.", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_setting_outside_any_section_is_an_error()
+    {
+        using var dir = new ScratchDirectory();
+        dir.Write(".editorconfig", "root = true\nmanifestpolicy_diagnostic.MP3001.severity = none\n[*]\nindent_size = 2\n");
+        var resolver = new SeverityResolver(workingDirectory: dir.Root);
+
+        var error = Assert.Throws<ConfigurationException>(() => resolver.Resolve(dir.PathOf("a.yaml"), Rule));
+        Assert.Equal(2, error.Line);
+        Assert.Contains("must be inside a section", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Standard_input_and_engine_findings_take_only_the_command_line()
+    {
+        using var dir = new ScratchDirectory();
+        dir.Write(".editorconfig", "root = true\n[*]\nmanifestpolicy_diagnostic.severity = none\n");
+        var resolver = new SeverityResolver([SeveritySetting.FromCommandLine("MP2001=note")], dir.Root);
+
+        Assert.Equal(Rule.DefaultSeverity, resolver.Resolve("<stdin>", Rule).Severity);
+        Assert.Equal(Severity.Note, resolver.Resolve(".", Other).Severity);
+        Assert.Equal(Severity.None, resolver.Resolve(dir.PathOf("a.yaml"), Rule).Severity);
+    }
+
     [Theory]
     [InlineData("MP3001")]
     [InlineData("MP3001=")]
