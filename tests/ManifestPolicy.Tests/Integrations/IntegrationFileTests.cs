@@ -73,6 +73,9 @@ public sealed class IntegrationFileTests
         Assert.Equal("manifestpolicy check --context .", hook.TextOf("entry"));
         Assert.Equal("yaml", Assert.Single(hook.Get("types").Items()).Text());
         Assert.Equal("true", hook.TextOf("require_serial"));
+        var json = Assert.Single(hooks, h => h.TextOf("id") == "manifestpolicy-json");
+        Assert.Equal("json", Assert.Single(json.Get("types").Items()).Text());
+        Assert.All(hooks, h => Assert.Equal(hook.TextOf("entry"), h.TextOf("entry")));
         Assert.All(hooks, h => Assert.Null(h.Find("stages")));
     }
 
