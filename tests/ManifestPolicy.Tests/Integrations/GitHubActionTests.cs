@@ -41,6 +41,11 @@ public sealed class GitHubActionTests(RepositorySnapshot snapshot)
 
         var corrected = RunCheck(toolDirectory, "samples/corrected", "workspace-corrected");
         Assert.Equal("0", corrected.Outputs["exit-code"]);
+
+        // A pipeline tells a broken invocation (2) from findings (1); the action's check step fails on it.
+        var missing = ProcessRunner.Run(Path.Combine(toolDirectory, "manifestpolicy"), ["check", "no-such-folder/app.yaml"], corrected.Workspace);
+        Assert.True(missing.ExitCode == 2, missing.ToString());
+        Assert.StartsWith("manifestpolicy: error: ", missing.Output);
     }
 
     private (string Workspace, Dictionary<string, string> Outputs) RunCheck(string toolDirectory, string sampleRoot, string name)
