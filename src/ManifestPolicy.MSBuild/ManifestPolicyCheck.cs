@@ -13,6 +13,8 @@ public sealed class ManifestPolicyCheck : ToolTask
 {
     private const int ExitFindings = 1;
     private readonly StringBuilder _standardError = new();
+    private string _format = "json";
+    private string _output = "";
 
     [Required]
     public ITaskItem[] Files { get; set; } = [];
@@ -39,7 +41,10 @@ public sealed class ManifestPolicyCheck : ToolTask
 
     protected override string ToolName => OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
 
+    // Distinct importances tell the two streams apart in LogEventsFromTextOutput.
     protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.Low;
+
+    protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.Normal;
 
     public override bool Execute()
     {
@@ -82,9 +87,6 @@ public sealed class ManifestPolicyCheck : ToolTask
         }
         return !Log.HasLoggedErrors;
     }
-
-    private string _format = "json";
-    private string _output = "";
 
     private bool RunCli(string format, string output)
     {
@@ -141,13 +143,15 @@ public sealed class ManifestPolicyCheck : ToolTask
     // The exit code is judged in RunCli: 1 only means there are findings.
     protected override bool HandleTaskExecutionErrors() => true;
 
+    // The CLI's own lines ("manifestpolicy: error: ...", the summary) are kept as low-importance messages: the base
+    // class would turn canonical error lines into a second build error next to the one RunCli logs.
     protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
     {
         if (messageImportance == StandardErrorLoggingImportance)
         {
             _standardError.AppendLine(singleLine);
         }
-        base.LogEventsFromTextOutput(singleLine, MessageImportance.Low);
+        Log.LogMessage(MessageImportance.Low, "{0}", singleLine);
     }
 
     private void LogDiagnostic(ReportedDiagnostic d, BuildSeverity severity)
