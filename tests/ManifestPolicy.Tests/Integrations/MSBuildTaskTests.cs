@@ -44,7 +44,46 @@ public sealed class MSBuildTaskTests(RepositorySnapshot snapshot)
         var unchanged = ProcessRunner.Run("dotnet", [.. build, "-v:d"], consumer, environment);
         Assert.True(unchanged.ExitCode == 0, unchanged.ToString());
         Assert.Contains("Skipping target \"ManifestPolicyCheck\" because all output files are up-to-date", unchanged.Output);
+
+        // A warning (TLS on 9092 of a broker that is not MSK) passes the build; TreatWarningsAsErrors on the command
+        // line, like the compiler's, makes it an error, even though no manifest changed since.
+        var kafka = Path.Combine(consumer, "infrastructure", "kafka-9092.yaml");
+        File.WriteAllText(kafka, KafkaOn9092WithTls);
+        var (kafkaLine, kafkaColumn, _) = KeyPosition(kafka, "bootstrapServers");
+        var warning = $"{kafka}({kafkaLine},{kafkaColumn + "bootstrapServers: ".Length},";
+        var warned = ProcessRunner.Run("dotnet", build, consumer, environment);
+        Assert.True(warned.ExitCode == 0, warned.ToString());
+        Assert.Contains(warning, warned.Output);
+        Assert.Contains("): warning MP3001: ", warned.Output);
+
+        var promoted = ProcessRunner.Run("dotnet", [.. build, "-p:TreatWarningsAsErrors=true"], consumer, environment);
+        Assert.True(promoted.ExitCode != 0, "TreatWarningsAsErrors did not fail the build:\n" + promoted);
+        Assert.Contains("): error MP3001: ", promoted.Output);
+
+        var suppressed = ProcessRunner.Run("dotnet", [.. build, "-p:TreatWarningsAsErrors=true", "-p:NoWarn=MP3001"], consumer, environment);
+        Assert.True(suppressed.ExitCode == 0, suppressed.ToString());
+        Assert.DoesNotContain("MP3001: ", suppressed.Output);
     }
+
+    private const string KafkaOn9092WithTls = """
+        apiVersion: keda.sh/v1alpha1
+        kind: ScaledObject
+        metadata:
+          name: audit-scaler
+          namespace: staging
+        spec:
+          scaleTargetRef:
+            name: audit-worker
+          triggers:
+            - type: kafka
+              metadata:
+                bootstrapServers: kafka.internal:9092
+                consumerGroup: audit
+                topic: audit-events
+                lagThreshold: "10"
+                tls: enable
+
+        """;
 
     /// <summary>A copy of the sample consumer whose nuget.config reads only the local feed: restore needs no network.</summary>
     private string CopyConsumer(string feed)
