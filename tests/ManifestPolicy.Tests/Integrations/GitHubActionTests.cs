@@ -26,6 +26,7 @@ public sealed class GitHubActionTests(RepositorySnapshot snapshot)
         Assert.True(install.ExitCode == 0, install.ToString());
         var toolDirectory = File.ReadAllText(githubPath).Trim();
         Assert.True(File.Exists(Path.Combine(toolDirectory, "manifestpolicy")), $"no manifestpolicy in {toolDirectory}:\n{install}");
+        AssertPortableAndReadyToRunCopies(Assert.Single(Directory.GetFiles(Path.Combine(runnerTemp, "manifestpolicy-package"), "*.nupkg")));
 
         var bad = RunCheck(toolDirectory, "samples", "workspace-bad");
         Assert.Equal("1", bad.Outputs["exit-code"]);
@@ -46,6 +47,26 @@ public sealed class GitHubActionTests(RepositorySnapshot snapshot)
         var missing = ProcessRunner.Run(Path.Combine(toolDirectory, "manifestpolicy"), ["check", "no-such-folder/app.yaml"], corrected.Workspace);
         Assert.True(missing.ExitCode == 2, missing.ToString());
         Assert.StartsWith("manifestpolicy: error: ", missing.Output);
+    }
+
+    /// <summary>
+    /// The tool package holds the same files twice: plain IL under tools/net10.0/any/, which every platform can load,
+    /// and ReadyToRun for the packing machine under tools/net10.0/RID/, which `dotnet tool install` prefers there.
+    /// </summary>
+    private static void AssertPortableAndReadyToRunCopies(string package)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+        var byFolder = zip.Entries
+            .Where(e => e.FullName.StartsWith("tools/net10.0/", StringComparison.Ordinal))
+            .GroupBy(e => e.FullName.Split('/')[2])
+            .ToDictionary(g => g.Key, g => g.Select(e => e.FullName.Split('/', 4)[3]).Order(StringComparer.Ordinal).ToList());
+        Assert.Contains("any", byFolder.Keys);
+        var rid = Assert.Single(byFolder.Keys, k => k != "any");
+        Assert.Equal(byFolder["any"], byFolder[rid]);
+        Assert.Contains("DotnetToolSettings.xml", byFolder["any"]);
+        Assert.Contains("manifestpolicy.dll", byFolder["any"]);
+        long Size(string folder, string file) => zip.GetEntry($"tools/net10.0/{folder}/{file}")!.Length;
+        Assert.True(Size(rid, "YamlDotNet.dll") > Size("any", "YamlDotNet.dll"), "the RID folder holds no ReadyToRun code");
     }
 
     private (string Workspace, Dictionary<string, string> Outputs) RunCheck(string toolDirectory, string sampleRoot, string name)
