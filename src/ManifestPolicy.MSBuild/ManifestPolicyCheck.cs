@@ -64,9 +64,13 @@ public sealed class ManifestPolicyCheck : ToolTask
         {
             return false;
         }
-        if (!string.IsNullOrEmpty(ErrorLog) && !RunCli("sarif", ErrorLog!))
+        if (!string.IsNullOrEmpty(ErrorLog))
         {
-            return false;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ErrorLog))!);
+            if (!RunCli("sarif", ErrorLog!))
+            {
+                return false;
+            }
         }
 
         DiagnosticReport report;
