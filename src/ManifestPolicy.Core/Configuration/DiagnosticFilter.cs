@@ -67,7 +67,7 @@ public sealed class DiagnosticFilter
 
     private void AddWithSeverity(List<Diagnostic> result, Diagnostic diagnostic, Suppression? suppression)
     {
-        var severity = severities.Resolve(diagnostic.Location.Path, diagnostic.Descriptor).Severity;
+        var severity = severities.Resolve(diagnostic.Location.Path, diagnostic.Descriptor).For(diagnostic);
         if (severity == Severity.None)
         {
             return;

@@ -3,8 +3,15 @@ using ManifestPolicy.Rules;
 
 namespace ManifestPolicy.Configuration;
 
-/// <summary>The severity a rule has for one file, and the setting it comes from.</summary>
-public sealed record EffectiveSeverity(DiagnosticDescriptor Rule, Severity Severity, string Origin);
+/// <summary>
+/// The severity a rule has for one file, and the setting it comes from. When nothing sets it (or a setting says
+/// "default"), <see cref="IsConfigured"/> is false: each finding then keeps the severity its rule gave it, which may
+/// differ from the descriptor's default (MP3001 reports a guess about a non-MSK port as a warning).
+/// </summary>
+public sealed record EffectiveSeverity(DiagnosticDescriptor Rule, Severity Severity, string Origin, bool IsConfigured)
+{
+    public Severity For(Diagnostic diagnostic) => IsConfigured ? Severity : diagnostic.Severity;
+}
 
 /// <summary>
 /// Decides each rule's severity per file the way Roslyn does: a rule ID setting beats a category setting, which beats
@@ -41,11 +48,11 @@ public sealed class SeverityResolver
             var winner = settings.LastOrDefault(s => s.Scope == scope && s.AppliesTo(rule));
             if (winner is not null)
             {
-                return new EffectiveSeverity(rule, winner.Severity ?? rule.DefaultSeverity, winner.Origin);
+                return new EffectiveSeverity(rule, winner.Severity ?? rule.DefaultSeverity, winner.Origin, winner.Severity is not null);
             }
         }
 
-        return new EffectiveSeverity(rule, rule.DefaultSeverity, DefaultOrigin);
+        return new EffectiveSeverity(rule, rule.DefaultSeverity, DefaultOrigin, IsConfigured: false);
     }
 
     /// <summary>Every rule's severity for a file, in rule ID order: what `check --explain-config` prints.</summary>

@@ -204,6 +204,22 @@ public class SuppressionTests
         Assert.Empty(filter.Apply(Compile(tree), [At(tree, "<X>", MP2001)]));
     }
 
+    [Fact]
+    public void A_finding_keeps_the_severity_its_rule_gave_it_unless_a_setting_says_otherwise()
+    {
+        var tree = Parse("a.yaml", "x: <X>\n");
+        var warning = At(tree, "<X>", MP3001) with { Severity = Severity.Warning };
+        Assert.NotEqual(Severity.Warning, MP3001.DefaultSeverity);
+
+        Severity Run(params string[] settings) =>
+            Assert.Single(new DiagnosticFilter(new SeverityResolver(settings.Select(SeveritySetting.FromCommandLine), readEditorConfig: false)).Apply(Compile(tree), [warning])).Severity;
+
+        Assert.Equal(Severity.Warning, Run());
+        Assert.Equal(Severity.Warning, Run("MP3001=default"));
+        Assert.Equal(Severity.Error, Run("MP3001=error"));
+        Assert.Equal(Severity.Note, Run($"category-{MP3001.Category}=note"));
+    }
+
     [Theory]
     [InlineData("\n")]
     [InlineData("\r\n")]
