@@ -48,8 +48,13 @@ public sealed class TextDiagnosticWriter(TextWriter writer, bool color = false)
         else if (diagnostic.Location.Text.Text.Length > 0)
         {
             var (line, caret) = Underline(diagnostic.Location.Text, diagnostic.Location.Span);
-            writer.WriteLine(line);
-            writer.WriteLine(Paint(caret, Green));
+
+            // A binary file's "line" would only garble the terminal.
+            if (!line.Any(c => char.IsControl(c) && c != '\t'))
+            {
+                writer.WriteLine(line);
+                writer.WriteLine(Paint(caret, Green));
+            }
         }
 
         foreach (var related in diagnostic.RelatedLocations)

@@ -125,10 +125,12 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public void Binary_file_is_a_finding_not_a_crash()
     {
-        dir.WriteBytes("bin.yaml", [0x00, 0xFF, 0x10]);
+        dir.WriteBytes("bin.yaml", [0x41, 0x00, 0xFF, 0x10]);
         var (exitCode, stdout, _) = Run("check", "bin.yaml");
         Assert.Equal(1, exitCode);
         Assert.Contains("NUL", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain('\0', stdout);
+        Assert.Single(stdout.TrimEnd().Split('\n'));
     }
 
     [Fact]
