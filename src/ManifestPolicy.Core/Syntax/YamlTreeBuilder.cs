@@ -16,6 +16,7 @@ internal sealed class YamlTreeBuilder
     private readonly List<YamlDocument> documents = [];
     private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
     private readonly Stack<Frame> stack = new();
+    private int lastEventEnd;
 
     public YamlTreeBuilder(SourceText text, YamlParseLimits limits)
     {
@@ -58,11 +59,30 @@ internal sealed class YamlTreeBuilder
         {
             return Fail($"the alias *{ex.Name} refers to no anchor defined before it", ex.Span);
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // YamlDotNet throws bare InvalidOperationException for some malformed input (an unclosed flow collection);
+            // the open collection on our stack says more than its message does.
+            return FailWithoutPosition(ex);
+        }
 
         return new SyntaxTree(text, documents, null);
     }
 
     private SyntaxTree Fail(string message, TextSpan span) => new(text, documents, new SyntaxError(message, span));
+
+    private SyntaxTree FailWithoutPosition(Exception ex)
+    {
+        var open = stack.FirstOrDefault(f => f.Collection is MappingNode { IsFlow: true } or SequenceNode { IsFlow: true })?.Collection;
+        if (open is not null)
+        {
+            var kind = open is MappingNode ? "flow mapping" : "flow sequence";
+            return Fail($"the {kind} opened here is not closed", new TextSpan(open.Span.Start, open.Span.Start + 1));
+        }
+
+        var at = lastEventEnd;
+        return Fail($"the YAML does not parse after this point ({ex.Message.Trim().TrimEnd('.')})", new TextSpan(at, at));
+    }
 
     private static string DescribeError(YamlException ex)
     {
@@ -82,6 +102,7 @@ internal sealed class YamlTreeBuilder
 
     private void Handle(ParsingEvent e)
     {
+        lastEventEnd = Offset(e.End);
         switch (e)
         {
             case DocumentStart start:
@@ -91,7 +112,7 @@ internal sealed class YamlTreeBuilder
                 break;
             case DocumentEnd end:
                 var doc = stack.Pop();
-                var docEnd = end.IsImplicit ? (doc.Root?.Span.End ?? doc.Start) : Offset(end.End);
+                var docEnd = end.IsImplicit ? (doc.Root?.Span.End ?? doc.Start) : DocumentEndMarkerEnd(end);
                 var docStart = doc.HasExplicitStart ? doc.Start : (doc.Root?.Span.Start ?? doc.Start);
                 documents.Add(new YamlDocument(documents.Count, doc.Root, new TextSpan(docStart, Math.Max(docStart, docEnd)), doc.HasExplicitStart));
                 break;
@@ -117,10 +138,22 @@ internal sealed class YamlTreeBuilder
             case MappingEnd or SequenceEnd:
                 var frame = stack.Pop();
                 var node = frame.Collection!;
-                node.Span = new TextSpan(node.Span.Start, CollectionEnd(node, Offset(e.End)));
+                node.Span = new TextSpan(node.Span.Start, CollectionEnd(node, FlowEnd(e)));
                 AddNode(node, alreadyRegistered: true);
                 break;
         }
+    }
+
+    private int DocumentEndMarkerEnd(DocumentEnd end)
+    {
+        var offset = Offset(end.Start);
+        return string.CompareOrdinal(text.Text, offset, "...", 0, 3) == 0 ? offset + 3 : Offset(end.End);
+    }
+
+    private int FlowEnd(ParsingEvent end)
+    {
+        var offset = Offset(end.Start);
+        return offset < text.Text.Length && text.Text[offset] is '}' or ']' ? offset + 1 : Offset(end.End);
     }
 
     private void PushCollection(YamlNode node)
@@ -139,6 +172,7 @@ internal sealed class YamlTreeBuilder
         var isFlow = node is MappingNode { IsFlow: true } or SequenceNode { IsFlow: true };
         if (isFlow)
         {
+            // The end event's mark sits on the closing bracket; the node includes it.
             return endEventOffset;
         }
 
