@@ -13,6 +13,8 @@ public static class Program
         var root = new RootCommand("ManifestPolicy: policy analyzer for Kubernetes and KEDA manifests.");
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(RulesCommand.Create(stdout));
+        root.Subcommands.Add(FixCommand.Create(stdout, stderr, () => Environment.CurrentDirectory, Environment.GetEnvironmentVariable));
+        root.Subcommands.Add(RenderCommand.Create(stdout, stderr, () => Environment.CurrentDirectory, Environment.GetEnvironmentVariable));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return root.Parse(args).Invoke(config);
     }

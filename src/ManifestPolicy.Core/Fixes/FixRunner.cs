@@ -161,7 +161,7 @@ public sealed class FixRunner
         var remaining = Active(driver.Analyze(finalCompilation, options.AnalyzerOptions), inScope);
         var unfixed = remaining
             .Select(d => new UnfixedFinding(d, reasons.TryGetValue(Identity(d), out var reason) ? reason
-                : FindProvider(d) is null ? (providers.Any(p => p.Rule.Id == d.Id) ? "its rule was not selected with --rule" : "this rule has no automatic fix")
+                : FindProvider(d) is null ? (CodeFixCatalog.Find(d.Id) is not null ? "its fix was not selected with --rule" : "this rule has no automatic fix")
                 : "the finding remained after the fixes"))
             .ToList();
         var changed = current
