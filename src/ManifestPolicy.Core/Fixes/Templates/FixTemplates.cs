@@ -68,7 +68,8 @@ public sealed class FixTemplates
     {
         var template = cache.GetOrAdd(name, n =>
         {
-            var parsed = Template.Parse(GetSource(n), n + ".scriban");
+            // Line breaks of the template itself are normalised; values rendered into it are left exactly as they are.
+            var parsed = Template.Parse(GetSource(n).Replace("\r\n", "\n", StringComparison.Ordinal), n + ".scriban");
             if (parsed.HasErrors)
             {
                 throw new FixTemplateException($"fix template '{n}' does not parse: {string.Join("; ", parsed.Messages.Select(m => m.ToString()))}");
@@ -97,7 +98,7 @@ public sealed class FixTemplates
         context.PushGlobal(globals);
         try
         {
-            return template.Render(context).Replace("\r\n", "\n", StringComparison.Ordinal);
+            return template.Render(context);
         }
         catch (Exception ex) when (ex is Scriban.Syntax.ScriptRuntimeException or ArgumentException or InvalidOperationException)
         {
