@@ -9,8 +9,9 @@ namespace ManifestPolicy.Cli.Commands;
 /// <summary>`manifestpolicy fix [PATH...]`: applies code fixes in place, or shows them as a diff with --dry-run.</summary>
 public static class FixCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string> workingDirectory, Func<string, string?> getEnvironment)
+    public static Command Create(CliContext cli)
     {
+        var (stdout, stderr) = (cli.Stdout, cli.Stderr);
         var paths = new Argument<string[]>("paths") { Description = "Files or directories to fix (default: the current directory).", Arity = ArgumentArity.ZeroOrMore };
         var rules = new Option<string[]>("--rule", "-r") { Description = "Fix only these rules: IDs or names, comma-separated or repeated.", HelpName = "RULE" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the changes as a unified diff and write nothing." };
@@ -32,8 +33,8 @@ public static class FixCommand
         {
             try
             {
-                var cwd = workingDirectory();
-                var options = settings.CreateOptions(parseResult, cwd, getEnvironment) with
+                var cwd = cli.WorkingDirectory;
+                var options = settings.CreateOptions(parseResult, cwd, cli.GetEnvironmentVariable) with
                 {
                     HpaStrategy = parseResult.GetValue(hpaStrategy) == "adopt" ? HpaStrategy.Adopt : HpaStrategy.Remove,
                     AllowDelete = parseResult.GetValue(allowDelete),

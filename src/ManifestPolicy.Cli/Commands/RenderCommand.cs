@@ -14,8 +14,9 @@ public static class RenderCommand
 {
     public const string FinalSuffix = "-final";
 
-    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string> workingDirectory, Func<string, string?> getEnvironment)
+    public static Command Create(CliContext cli)
     {
+        var (stdout, stderr) = (cli.Stdout, cli.Stderr);
         var paths = new Argument<string[]>("paths") { Description = "Manifest files or directories with placeholders.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--out", "-o") { Description = "Write every rendered file under DIR, in the same tree, instead of <name>-final.yaml beside each input.", HelpName = "DIR" };
         var settings = new FixSettings();
@@ -27,8 +28,8 @@ public static class RenderCommand
         {
             try
             {
-                var cwd = workingDirectory();
-                var options = settings.CreateOptions(parseResult, cwd, getEnvironment);
+                var cwd = cli.WorkingDirectory;
+                var options = settings.CreateOptions(parseResult, cwd, cli.GetEnvironmentVariable);
                 var inputs = FixInputs.Load(parseResult.GetValue(paths) ?? [], cwd, skipRenderedOutputs: true);
                 var outDirectory = parseResult.GetValue(output) is { } dir ? Path.GetFullPath(dir, cwd) : null;
                 return Run(inputs, options, settings.GetFailLevel(parseResult), outDirectory, cwd, stdout, stderr);

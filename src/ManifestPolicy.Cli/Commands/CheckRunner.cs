@@ -1,0 +1,106 @@
+using System.Text;
+using ManifestPolicy.Analyzers;
+using ManifestPolicy.Diagnostics;
+using ManifestPolicy.Inputs;
+using ManifestPolicy.Output;
+using ManifestPolicy.Semantics;
+
+namespace ManifestPolicy.Cli.Commands;
+
+/// <summary>Runs `check`: load, analyse, filter, write, and decide the exit code.</summary>
+public sealed class CheckRunner(CliContext context)
+{
+    public int Run(CheckOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.Namespace))
+        {
+            throw new CliException("--namespace must not be empty");
+        }
+
+        // Unknown options reach here as paths, because any word may name a file.
+        if (options.Paths.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !Path.Exists(Path.Combine(context.WorkingDirectory, p))) is { } unknown)
+        {
+            throw new CliException($"unknown option '{unknown}' (see --help)");
+        }
+
+        var inputs = LoadInputs(options);
+        var report = Analyze(inputs, options);
+        WriteReport(report, options);
+
+        if (inputs.FileCount == 0)
+        {
+            var where = options.Paths.Count == 0 ? "the current directory" : string.Join(", ", options.Paths.Select(p => $"'{p}'"));
+            context.Stderr.WriteLine($"manifestpolicy: note: no Kubernetes manifests found in {where}");
+            return ExitCodes.Clean;
+        }
+
+        context.Stderr.WriteLine(report.Summary());
+        return report.Active.Any(d => d.Severity >= options.FailLevel && d.Severity != Severity.None) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private InputSet LoadInputs(CheckOptions options)
+    {
+        var loader = new InputLoader(new InputLoaderOptions
+        {
+            BaseDirectory = context.WorkingDirectory,
+            ContextDirectory = options.ContextDirectory,
+            OpenStandardInput = context.OpenStandardInput,
+        });
+        return loader.Load(options.Paths);
+    }
+
+    private AnalysisReport Analyze(InputSet inputs, CheckOptions options) =>
+        AnalysisReport.Analyze(
+            inputs,
+            context.WorkingDirectory,
+            new CompilationOptions(options.Namespace),
+            AnalyzerOptions.Default with { Environment = options.Environment });
+
+    private void WriteReport(AnalysisReport report, CheckOptions options)
+    {
+        if (options.OutputFile is null)
+        {
+            Write(report, options, context.Stdout, color: UseColor(options));
+            return;
+        }
+
+        var path = Path.GetFullPath(options.OutputFile, context.WorkingDirectory);
+        try
+        {
+            using var file = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            file.NewLine = "\n";
+            Write(report, options, file, color: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"cannot write '{options.OutputFile}': {ex.Message}");
+        }
+    }
+
+    private static void Write(AnalysisReport report, CheckOptions options, TextWriter writer, bool color)
+    {
+        switch (options.Format)
+        {
+            case OutputFormat.Sarif:
+                new SarifLogWriter(writer, new SarifWriterOptions { Category = options.SarifCategory }).Write(report);
+                break;
+            case OutputFormat.Json:
+                new JsonReportWriter(writer).Write(report);
+                break;
+            case OutputFormat.GitHub:
+                new GitHubAnnotationWriter(writer).Write(report);
+                break;
+            default:
+                new TextDiagnosticWriter(writer, color).Write(report);
+                break;
+        }
+
+        writer.Flush();
+    }
+
+    private bool UseColor(CheckOptions options) =>
+        options.Format == OutputFormat.Text
+        && !options.NoColor
+        && context.StdoutIsTerminal
+        && string.IsNullOrEmpty(context.GetEnvironmentVariable("NO_COLOR"));
+}
