@@ -1,6 +1,7 @@
 using System.Text;
 using ManifestPolicy.Analyzers;
 using ManifestPolicy.Diagnostics;
+using ManifestPolicy.Fixes;
 using ManifestPolicy.Inputs;
 using ManifestPolicy.Output;
 using ManifestPolicy.Semantics;
@@ -10,6 +11,8 @@ namespace ManifestPolicy.Cli.Commands;
 /// <summary>Runs `check`: load, analyse, filter, write, and decide the exit code.</summary>
 public sealed class CheckRunner(CliContext context)
 {
+    private SarifFixes? sarifFixes;
+
     public int Run(CheckOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.Namespace))
@@ -25,6 +28,15 @@ public sealed class CheckRunner(CliContext context)
 
         var inputs = LoadInputs(options);
         var report = Analyze(inputs, options);
+        if (options.Format == OutputFormat.Sarif)
+        {
+            sarifFixes = SarifFixes.Create(inputs.Trees, report.Diagnostics, new FixOptions
+            {
+                CompilationOptions = new CompilationOptions(options.Namespace),
+                AnalyzerOptions = AnalyzerOptions.Default with { Environment = options.Environment },
+            });
+        }
+
         WriteReport(report, options);
 
         if (inputs.FileCount == 0)
@@ -77,12 +89,12 @@ public sealed class CheckRunner(CliContext context)
         }
     }
 
-    private static void Write(AnalysisReport report, CheckOptions options, TextWriter writer, bool color)
+    private void Write(AnalysisReport report, CheckOptions options, TextWriter writer, bool color)
     {
         switch (options.Format)
         {
             case OutputFormat.Sarif:
-                new SarifLogWriter(writer, new SarifWriterOptions { Category = options.SarifCategory }).Write(report);
+                new SarifLogWriter(writer, new SarifWriterOptions { Category = options.SarifCategory, WriteFixes = sarifFixes is null ? null : sarifFixes.Write }).Write(report);
                 break;
             case OutputFormat.Json:
                 new JsonReportWriter(writer).Write(report);

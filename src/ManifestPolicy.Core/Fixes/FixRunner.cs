@@ -273,7 +273,7 @@ public sealed class FixRunner
         foreach (var edit in sortedEdits)
         {
             builder.Append(text.Text, at, edit.Span.Start - at);
-            builder.Append(Normalize(edit.NewText, text.LineEnding));
+            builder.Append(NormalizeLineEndings(edit.NewText, text.LineEnding));
             at = edit.Span.End;
         }
 
@@ -281,7 +281,8 @@ public sealed class FixRunner
         return new SourceText(text.Path, builder.ToString(), text.HasByteOrderMark);
     }
 
-    private static string Normalize(string inserted, string lineEnding)
+    /// <summary>Inserted text with the file's own line ending.</summary>
+    public static string NormalizeLineEndings(string inserted, string lineEnding)
     {
         var lf = inserted.Replace("\r\n", "\n", StringComparison.Ordinal);
         return lineEnding == "\n" ? lf : lf.Replace("\n", lineEnding, StringComparison.Ordinal);
