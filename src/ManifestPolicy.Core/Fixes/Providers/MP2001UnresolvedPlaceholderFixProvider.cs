@@ -31,7 +31,7 @@ public sealed class MP2001UnresolvedPlaceholderFixProvider : CodeFixProvider
         var tree = context.FindTree(diagnostic.Location.Path);
         if (tree is null || placeholder.Length == 0 || name.Length == 0)
         {
-            return FixResult.NotFixable("the finding does not say which placeholder it is");
+            return FixResult.NotFixable("the value is not shown for this finding (a Secret's data), so no fix writes it; set it where the Secret is made");
         }
 
         var start = IntProperty(diagnostic, "spanStart") ?? diagnostic.Location.Span.Start;
@@ -85,6 +85,11 @@ public sealed class MP2001UnresolvedPlaceholderFixProvider : CodeFixProvider
         catch (Exception ex) when (ex is FixTemplateException or ArgumentException)
         {
             return FixResult.NotFixable(ex.Message);
+        }
+
+        if (text.Contains(placeholder, StringComparison.Ordinal))
+        {
+            return FixResult.NotFixable($"the value of {lookup.FoundAs} contains the placeholder {placeholder} itself");
         }
 
         var edit = Substitute(tree, scalar, span, placeholder, text, out var expected, out var why);
