@@ -9,6 +9,9 @@ public sealed record Location(SourceText Text, TextSpan Span)
 
     public LinePositionSpan Position => Text.GetPositionSpan(Span);
 
+    /// <summary>The text here must not be shown (a Secret's value): outputs give the position, never the source line.</summary>
+    public bool IsSensitive { get; init; }
+
     public static Location Of(SourceText text, YamlNode node) => new(text, node.Span);
 }
 

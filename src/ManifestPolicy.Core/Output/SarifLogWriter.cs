@@ -285,7 +285,7 @@ public sealed class SarifLogWriter(TextWriter writer, SarifWriterOptions? option
         json.WriteNumber("startColumn", span.Start.Column);
         json.WriteNumber("endLine", span.End.Line);
         json.WriteNumber("endColumn", span.End.Column);
-        if (location.Span.Length > 0)
+        if (location.Span.Length > 0 && !location.IsSensitive)
         {
             json.WriteStartObject("snippet");
             json.WriteString("text", location.Text.GetText(location.Span));

@@ -41,7 +41,11 @@ public sealed class TextDiagnosticWriter(TextWriter writer, bool color = false)
         }
 
         writer.WriteLine($"{Paint(Position(diagnostic.Location), Bold)}: {header}");
-        if (diagnostic.Location.Text.Text.Length > 0)
+        if (diagnostic.Location.IsSensitive)
+        {
+            writer.WriteLine("  (the source line holds a Secret value and is not shown)");
+        }
+        else if (diagnostic.Location.Text.Text.Length > 0)
         {
             var (line, caret) = Underline(diagnostic.Location.Text, diagnostic.Location.Span);
             writer.WriteLine(line);

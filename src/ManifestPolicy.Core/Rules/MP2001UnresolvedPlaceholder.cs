@@ -290,6 +290,7 @@ public sealed class MP2001UnresolvedPlaceholder : ManifestAnalyzer
 
             var diagnostic = context.Create(Rule, obj.Text, span, message, $"MP2001|{obj.Path}|{obj.Kind}/{obj.Namespace}/{obj.Name}|{yamlPath}") with
             {
+                Location = new Location(obj.Text, span) { IsSensitive = isSecret },
                 // A Secret's placeholder text may be a fragment of a real credential: only its place is published.
                 Properties = isSecret
                     ? Properties(string.Empty, string.Empty, yamlPath, span.Start, span.Length)
@@ -301,11 +302,11 @@ public sealed class MP2001UnresolvedPlaceholder : ManifestAnalyzer
         private string Display() => obj.Name.Length == 0 ? $"{obj.Kind} (unnamed)" : obj.DisplayName;
 
         private TextSpan LocatePlaceholder(ScalarNode scalar, PlaceholderMatch match) =>
-            ScalarSourceMap.Locate(obj.Text.Text, scalar, match.Index, match.Text) is { } start
+            ScalarSource.LocateToken(obj.Text.Text, scalar, match.Index, match.Text) is { } start
                 ? new TextSpan(start, start + match.Length)
                 : ContentSpan(scalar);
 
-        private TextSpan ContentSpan(ScalarNode scalar) => ScalarSourceMap.ContentSpan(obj.Text.Text, scalar);
+        private TextSpan ContentSpan(ScalarNode scalar) => ScalarSource.ContentSpan(obj.Text.Text, scalar);
 
         private string FormatPath()
         {

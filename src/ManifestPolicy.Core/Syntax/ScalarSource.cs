@@ -1,9 +1,10 @@
 namespace ManifestPolicy.Syntax;
 
 /// <summary>
-/// Maps a position in a scalar's value back to the file. Plain and quoted scalars without escapes or line folding
-/// hold their value verbatim in the source, so a fragment found there is exact; otherwise the scalar's start is the
-/// best honest answer.
+/// Maps a position in a scalar's value back to the file. Quoting, escapes, folding and block indentation make the value
+/// differ from its source, but a token such as a placeholder or a broker address almost never holds an escape, so its
+/// text appears verbatim: the n-th occurrence in the value is the n-th in the source when both hold equally many.
+/// When even that fails, the whole scalar is the honest answer.
 /// </summary>
 public static class ScalarSource
 {
@@ -18,15 +19,95 @@ public static class ScalarSource
             return new TextSpan(start, Math.Min(start + length, scalar.Span.End));
         }
 
-        // Escapes or folding shift offsets: find the fragment itself when it is unambiguous.
+        // Escapes or folding shift offsets: find the fragment itself, which rarely holds an escape.
         var fragment = scalar.Value.Substring(valueIndex, Math.Min(length, scalar.Value.Length - valueIndex));
-        var found = fragment.Length > 0 ? raw.IndexOf(fragment, StringComparison.Ordinal) : -1;
-        if (found >= 0 && raw.IndexOf(fragment, found + 1, StringComparison.Ordinal) < 0)
+        return LocateToken(text.Text, scalar, valueIndex, fragment) is { } found
+            ? new TextSpan(found, found + fragment.Length)
+            : scalar.Span;
+    }
+
+    /// <summary>The file offset of the n-th occurrence of a token of the value, or null when the source does not show it verbatim.</summary>
+    public static int? LocateToken(string fileText, ScalarNode scalar, int valueIndex, string token)
+    {
+        var value = scalar.Value;
+        var raw = fileText.AsSpan(scalar.Span.Start, scalar.Span.Length);
+        if (token.Length == 0 || valueIndex + token.Length > value.Length)
         {
-            return new TextSpan(scalar.Span.Start + found, scalar.Span.Start + found + fragment.Length);
+            return null;
         }
 
-        return scalar.Span;
+        var ordinal = Count(value.AsSpan(0, valueIndex), token);
+        if (Count(value, token) != Count(raw, token))
+        {
+            return null;
+        }
+
+        var offset = 0;
+        for (var i = 0; ; i++)
+        {
+            var found = raw[offset..].IndexOf(token, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return null;
+            }
+
+            if (i == ordinal)
+            {
+                return scalar.Span.Start + offset + found;
+            }
+
+            offset += found + token.Length;
+        }
+    }
+
+    /// <summary>The scalar's content: inside the quotes, or the lines after a block scalar's header.</summary>
+    public static TextSpan ContentSpan(string fileText, ScalarNode scalar)
+    {
+        var span = scalar.Span;
+        if (scalar.IsQuoted)
+        {
+            var quote = scalar.Style == ScalarStyle.SingleQuoted ? '\'' : '"';
+            var open = fileText.IndexOf(quote, span.Start, span.Length);
+            return open >= 0 && span.End - 1 > open && fileText[span.End - 1] == quote ? new TextSpan(open + 1, span.End - 1) : span;
+        }
+
+        if (scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded)
+        {
+            var lineBreak = fileText.IndexOf('\n', span.Start, span.Length);
+            if (lineBreak < 0)
+            {
+                return span;
+            }
+
+            var start = lineBreak + 1;
+            while (start < span.End && fileText[start] is ' ' or '\t' or '\r' or '\n')
+            {
+                start++;
+            }
+
+            return new TextSpan(Math.Min(start, span.End), span.End);
+        }
+
+        return span;
+    }
+
+    private static int Count(ReadOnlySpan<char> text, string token)
+    {
+        var count = 0;
+        var offset = 0;
+        while (offset <= text.Length - token.Length)
+        {
+            var found = text[offset..].IndexOf(token, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                break;
+            }
+
+            count++;
+            offset += found + token.Length;
+        }
+
+        return count;
     }
 
     /// <summary>Where the value's first character sits in the raw text, after any anchor, tag and opening quote.</summary>
