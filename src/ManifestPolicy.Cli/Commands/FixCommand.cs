@@ -145,7 +145,7 @@ public static class FixCommand
         foreach (var unfixed in result.Unfixed)
         {
             var diagnostic = unfixed.Diagnostic;
-            report.WriteLine($"{Where(diagnostic)}: not fixed {diagnostic.Id} ({diagnostic.Severity.ToName()}): {unfixed.Reason}");
+            report.WriteLine(Mask($"{Where(diagnostic)}: not fixed {diagnostic.Id} ({diagnostic.Severity.ToName()}): {unfixed.Reason}", result.SensitiveValues));
         }
 
         var files = result.Changed.Count + result.Deleted.Count;

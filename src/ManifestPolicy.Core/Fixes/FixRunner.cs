@@ -97,6 +97,12 @@ public sealed class FixRunner
                     continue;
                 }
 
+                if (current.TryGetValue(diagnostic.Location.Path, out var brokenTree) && brokenTree.Error is not null)
+                {
+                    reasons[identity] = "the file does not parse, and fixes change only valid YAML";
+                    continue;
+                }
+
                 var result = GetFix(provider, context, diagnostic);
                 if (result.Fix is not { } fix)
                 {

@@ -76,6 +76,11 @@ public sealed class MP1001ScaledObjectHpaConflictFixProvider : CodeFixProvider
             return FixResult.Of(new CodeFix($"{title} by deleting {hpa.Path}", diagnostic, []) { DeletedFiles = [hpa.Path] });
         }
 
+        if (YamlDocuments.IsJson(tree))
+        {
+            return FixResult.NotFixable($"{hpa.Path} holds only the HPA and is JSON, where no comment can stay; delete it with --allow-delete");
+        }
+
         // The file held only the HPA: leave a comment saying where it went, rather than delete a file unasked.
         var comment = context.Templates.Render(RemovedTemplate, variables).TrimEnd('\n', '\r');
         if (comment.Split('\n').Any(line => !YamlText.IsBlankOrComment(line)))

@@ -9,6 +9,8 @@ namespace ManifestPolicy.Fixes.Yaml;
 /// </summary>
 public static class YamlDocuments
 {
+    public static bool IsJson(SyntaxTree tree) => tree.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
     public static TextSpan Region(SyntaxTree tree, int index)
     {
         var start = RegionStart(tree, index);
@@ -33,6 +35,11 @@ public static class YamlDocuments
     /// <summary>An edit that inserts <paramref name="document"/> as a new document right after document <paramref name="index"/>.</summary>
     public static TextEdit InsertAfter(SyntaxTree tree, int index, string document)
     {
+        if (IsJson(tree))
+        {
+            throw new FragmentMergeException($"'{tree.Path}' is JSON, which holds one document; add the new object in a file of its own");
+        }
+
         var text = tree.Text.Text;
         var region = Region(tree, index);
         var body = document.TrimEnd('\n', '\r');

@@ -15,12 +15,16 @@ public sealed class YamlFragmentMerger
 {
     private readonly SourceText text;
     private readonly SourceText fragmentText;
+
+    /// <summary>A .json file stays JSON: inserted keys and strings are double-quoted.</summary>
+    private readonly bool json;
     private readonly List<TextEdit> edits = [];
 
     private YamlFragmentMerger(SourceText text, SourceText fragmentText)
     {
         this.text = text;
         this.fragmentText = fragmentText;
+        json = text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The edits that merge <paramref name="fragment"/> (a YAML mapping) into <paramref name="target"/>.</summary>
@@ -242,7 +246,8 @@ public sealed class YamlFragmentMerger
         _ => new string(' ', indent) + Flow(value),
     };
 
-    private static string FlowKey(YamlEntry entry) => YamlScalarWriter.Write(entry.KeyText ?? string.Empty, ScalarStyle.Plain, inFlow: true);
+    private string FlowKey(YamlEntry entry) =>
+        YamlScalarWriter.Write(entry.KeyText ?? string.Empty, json ? ScalarStyle.DoubleQuoted : ScalarStyle.Plain, inFlow: true);
 
     /// <summary>
     /// A plain fragment scalar that would not read back as a string (true, 10, null) means that type: it is written as
@@ -252,11 +257,14 @@ public sealed class YamlFragmentMerger
         scalar.Style == ScalarStyle.Plain && !YamlScalarWriter.CanBePlain(scalar.Value, inFlow)
         && scalar.Value.Length > 0 && scalar.Value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '+' or '_' or '~');
 
+    private static bool IsJsonLiteral(string value) =>
+        value is "true" or "false" or "null" || System.Text.RegularExpressions.Regex.IsMatch(value, @"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$");
+
     /// <summary>The fragment node in flow style, for flow collections (and JSON files).</summary>
-    private static string Flow(YamlNode node) => node switch
+    private string Flow(YamlNode node) => node switch
     {
-        ScalarNode scalar when IsTypedPlain(scalar, inFlow: true) => scalar.Value,
-        ScalarNode scalar => YamlScalarWriter.Write(scalar.Value, scalar.Style == ScalarStyle.Plain ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted, inFlow: true),
+        ScalarNode scalar when IsTypedPlain(scalar, inFlow: true) && (!json || IsJsonLiteral(scalar.Value)) => scalar.Value,
+        ScalarNode scalar => YamlScalarWriter.Write(scalar.Value, scalar.Style == ScalarStyle.Plain && !json ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted, inFlow: true),
         MappingNode mapping => "{" + string.Join(", ", mapping.Entries.Select(e => $"{FlowKey(e)}: {Flow(e.Value)}")) + "}",
         SequenceNode sequence => "[" + string.Join(", ", sequence.Items.Select(Flow)) + "]",
         _ => throw new FragmentMergeException("the rendered fragment uses an alias"),
