@@ -164,6 +164,7 @@ public sealed class YamlFragmentMerger
 
         var indent = YamlText.ColumnOf(text, target.Entries[0].Key.Span.Start);
         var end = target.Entries.Max(e => Math.Max(e.Key.Span.End, e.Value.Span.End));
+        EnsureNothingTrailsAt(target);
         var builder = new StringBuilder();
         foreach (var entry in entries)
         {
@@ -187,6 +188,7 @@ public sealed class YamlFragmentMerger
             return;
         }
 
+        EnsureNothingTrailsAt(target);
         var dash = DashOf(text, target.Items[0]);
         var indent = YamlText.ColumnOf(text, dash);
         var builder = new StringBuilder();
@@ -197,6 +199,39 @@ public sealed class YamlFragmentMerger
         }
 
         edits.Add(TextEdit.Insert(YamlText.LineEndOf(text, target.Span.End), builder.ToString()));
+    }
+
+    /// <summary>
+    /// A block scalar that keeps its trailing line breaks (|+ or >+) owns the blank lines after it: a line inserted
+    /// after its last content line would take them away.
+    /// </summary>
+    private void EnsureNothingTrailsAt(YamlNode node)
+    {
+        var last = node;
+        while (true)
+        {
+            YamlNode? next = last switch
+            {
+                MappingNode { IsFlow: false, Entries.Count: > 0 } m => m.Entries.MaxBy(e => e.Value.Span.End)!.Value,
+                SequenceNode { IsFlow: false, Items.Count: > 0 } q => q.Items[^1],
+                _ => null,
+            };
+            if (next is null)
+            {
+                break;
+            }
+
+            last = next;
+        }
+
+        if (last is ScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded } scalar)
+        {
+            var header = text.GetLineText(text.GetPosition(scalar.Span.Start).Line);
+            if (System.Text.RegularExpressions.Regex.IsMatch(header, @"[|>][1-9]?\+"))
+            {
+                throw new FragmentMergeException("the mapping ends with a block scalar that keeps its trailing line breaks (|+ or >+); add the entry by hand");
+            }
+        }
     }
 
     /// <summary>The '-' that introduces a block sequence item.</summary>
