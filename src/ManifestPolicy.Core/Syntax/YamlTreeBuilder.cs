@@ -15,6 +15,7 @@ internal sealed class YamlTreeBuilder
     private readonly YamlParseLimits limits;
     private readonly List<YamlDocument> documents = [];
     private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
+    private const int MaxRelaxedScalars = 64;
     private readonly Stack<Frame> stack = new();
     private int lastEventEnd;
 
@@ -37,37 +38,100 @@ internal sealed class YamlTreeBuilder
             return Fail("the file holds a NUL character: it is binary, not YAML or JSON", new TextSpan(nul, nul));
         }
 
-        try
+        var source = text.Text;
+        for (var relaxed = 0; ; relaxed++)
         {
-            var parser = new Parser(new Scanner(new StringReader(text.Text), skipComments: true));
-            while (parser.MoveNext())
+            try
             {
-                Handle(parser.Current!);
+                ParseEvents(source);
+                return new SyntaxTree(text, documents, null);
+            }
+            catch (YamlException ex) when (relaxed < MaxRelaxedScalars && TryRelaxQuotedScalar(ref source, ex))
+            {
+                Reset();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return Describe(ex);
             }
         }
-        catch (YamlException ex)
+    }
+
+    /// <summary>
+    /// Go's YAML parser, and so kubectl, accepts a multi-line quoted scalar whose continuation lines are not indented
+    /// past the parent (Argo's examples are full of them); YamlDotNet follows the spec and rejects it. To judge
+    /// manifests as the cluster will, such a scalar is parsed again with its line breaks read as spaces: offsets stay
+    /// the same, and only the whitespace inside that one value differs.
+    /// </summary>
+    private bool TryRelaxQuotedScalar(ref string source, YamlException ex)
+    {
+        if (!ex.Message.Contains("quoted scalar, found wrong indentation", StringComparison.Ordinal))
         {
-            var start = Offset(ex.Start);
-            var end = Math.Max(start, Offset(ex.End));
-            return Fail(DescribeError(ex), new TextSpan(start, end));
-        }
-        catch (NestingTooDeepException ex)
-        {
-            return Fail($"the document nests deeper than {limits.MaxDepth} levels", new TextSpan(ex.Offset, ex.Offset));
-        }
-        catch (UndefinedAliasException ex)
-        {
-            return Fail($"the alias *{ex.Name} refers to no anchor defined before it", ex.Span);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // YamlDotNet throws bare InvalidOperationException for some malformed input (an unclosed flow collection);
-            // the open collection on our stack says more than its message does.
-            return FailWithoutPosition(ex);
+            return false;
         }
 
-        return new SyntaxTree(text, documents, null);
+        var start = Offset(ex.Start);
+        if (start >= source.Length || source[start] is not ('"' or '\''))
+        {
+            return false;
+        }
+
+        var quote = source[start];
+        var chars = source.ToCharArray();
+        var changed = false;
+        for (var i = start + 1; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (quote == '"' && c == '\\')
+            {
+                i++;
+            }
+            else if (c == quote && !(quote == '\'' && i + 1 < chars.Length && chars[i + 1] == '\''))
+            {
+                break;
+            }
+            else if (quote == '\'' && c == '\'')
+            {
+                i++;
+            }
+            else if (c is '\r' or '\n')
+            {
+                chars[i] = ' ';
+                changed = true;
+            }
+        }
+
+        source = new string(chars);
+        return changed;
     }
+
+    private void Reset()
+    {
+        documents.Clear();
+        anchors.Clear();
+        stack.Clear();
+        lastEventEnd = 0;
+    }
+
+    private void ParseEvents(string source)
+    {
+        var parser = new Parser(new Scanner(new StringReader(source), skipComments: true));
+        while (parser.MoveNext())
+        {
+            Handle(parser.Current!);
+        }
+    }
+
+    private SyntaxTree Describe(Exception exception) => exception switch
+    {
+        YamlException ex => Fail(DescribeError(ex), new TextSpan(Offset(ex.Start), Math.Max(Offset(ex.Start), Offset(ex.End)))),
+        NestingTooDeepException ex => Fail($"the document nests deeper than {limits.MaxDepth} levels", new TextSpan(ex.Offset, ex.Offset)),
+        UndefinedAliasException ex => Fail($"the alias *{ex.Name} refers to no anchor defined before it", ex.Span),
+
+        // YamlDotNet throws bare InvalidOperationException for some malformed input (an unclosed flow collection);
+        // the open collection on our stack says more than its message does.
+        _ => FailWithoutPosition(exception),
+    };
 
     private SyntaxTree Fail(string message, TextSpan span) => new(text, documents, new SyntaxError(message, span));
 

@@ -154,4 +154,25 @@ public sealed class SyntaxTreeSpanTests
         Assert.Null(comments.Error);
         Assert.All(comments.Documents, d => Assert.Null(d.Root));
     }
+
+    [Fact]
+    public void Multi_line_quoted_scalars_indented_as_kubectl_accepts_them_parse_with_exact_spans()
+    {
+        // Argo's examples: the closing quote sits at the parent key's indentation. Go's parser accepts it.
+        var text = "spec:\n  container:\n    args: [\"\n      cd /src &&\n      go build\n    \"]\n    image: golang\n";
+        var tree = Parse(text);
+
+        Assert.Null(tree.Error);
+        var container = Root(tree).GetMapping("spec")!.GetMapping("container")!;
+        var arg = Assert.IsType<ScalarNode>(container.GetSequence("args")!.Items[0]);
+        Assert.Equal("\"\n      cd /src &&\n      go build\n    \"", TextOf(tree, arg));
+        Assert.Equal("golang", container.GetString("image"));
+        Assert.Equal(new LinePosition(7, 12), tree.Text.GetPosition(container.Get("image")!.Span.Start));
+    }
+
+    [Fact]
+    public void Badly_indented_quoted_scalars_elsewhere_are_still_errors()
+    {
+        Assert.NotNull(Parse("a: \"x\n\" : y\nb: [\n").Error);
+    }
 }
