@@ -144,7 +144,8 @@ public static class FixCommand
 
         foreach (var unfixed in result.Unfixed)
         {
-            var diagnostic = unfixed.Diagnostic;
+            // A dry run leaves the files as they were, so positions are given in them.
+            var diagnostic = dryRun && unfixed.Original is { } original ? original : unfixed.Diagnostic;
             report.WriteLine(Mask($"{Where(diagnostic)}: not fixed {diagnostic.Id} ({diagnostic.Severity.ToName()}): {unfixed.Reason}", result.SensitiveValues));
         }
 

@@ -10,7 +10,9 @@ namespace ManifestPolicy.Fixes;
 public sealed record AppliedFix(CodeFix Fix, int Pass);
 
 /// <summary>A finding that remains, and why no fix removed it.</summary>
-public sealed record UnfixedFinding(Diagnostic Diagnostic, string Reason);
+/// <param name="Diagnostic">The finding in the fixed files.</param>
+/// <param name="Original">The same finding in the files as they were read, when it was there already.</param>
+public sealed record UnfixedFinding(Diagnostic Diagnostic, string Reason, Diagnostic? Original = null);
 
 /// <summary>The outcome of fixing a set of files: new texts, deleted files, and what was and was not fixed.</summary>
 public sealed class FixRunResult
@@ -82,12 +84,21 @@ public sealed class FixRunner
         var applied = new List<AppliedFix>();
         var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
         var blocked = new HashSet<string>(StringComparer.Ordinal);
+        var firstSeen = new Dictionary<string, Diagnostic>(StringComparer.Ordinal);
 
         for (var pass = 1; pass <= MaxPasses; pass++)
         {
             var compilation = ManifestCompilation.Create(current.Values.OrderBy(t => t.Path, StringComparer.Ordinal), options.CompilationOptions);
             var diagnostics = Active(driver.Analyze(compilation, options.AnalyzerOptions), inScope);
             var context = new CodeFixContext(compilation, diagnostics, options);
+            if (pass == 1)
+            {
+                foreach (var diagnostic in diagnostics)
+                {
+                    firstSeen.TryAdd(Identity(diagnostic), diagnostic);
+                }
+            }
+
             var accepted = new List<CodeFix>();
             foreach (var diagnostic in diagnostics)
             {
@@ -168,7 +179,8 @@ public sealed class FixRunner
         var unfixed = remaining
             .Select(d => new UnfixedFinding(d, reasons.TryGetValue(Identity(d), out var reason) ? reason
                 : FindProvider(d) is null ? (CodeFixCatalog.Find(d.Id) is not null ? "its fix was not selected with --rule" : "this rule has no automatic fix")
-                : "the finding remained after the fixes"))
+                : "the finding remained after the fixes",
+                firstSeen.TryGetValue(Identity(d), out var original) ? original : null))
             .ToList();
         var changed = current
             .Where(kv => originals.TryGetValue(kv.Key, out var original) && kv.Value.Text.Text != original.Text)
