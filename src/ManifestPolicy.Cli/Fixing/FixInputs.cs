@@ -1,4 +1,5 @@
 using ManifestPolicy.Fixes;
+using ManifestPolicy.Inputs;
 using ManifestPolicy.Syntax;
 
 namespace ManifestPolicy.Cli.Fixing;
@@ -10,110 +11,69 @@ public sealed class FixInputException(string message) : Exception(message);
 public sealed record FixInput(SyntaxTree Tree, FileSnapshot Snapshot, string Root);
 
 /// <summary>
-/// Finds the files fix and render work on: explicit files always; in a directory walk, YAML and JSON files that hold a
-/// Kubernetes object, skipping hidden folders and (for render) earlier outputs named *-final.*.
+/// Finds the files fix and render work on, the way `check` finds them (the same walk, skips and excludes), and keeps
+/// each file's bytes as read; in folders, render skips its own earlier outputs (*-final.*).
 /// </summary>
 public static class FixInputs
 {
-    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
-
     public static IReadOnlyList<FixInput> Load(IReadOnlyList<string> paths, string workingDirectory, bool skipRenderedOutputs = false)
     {
-        if (paths.Count == 0)
+        if (paths.Contains("-"))
         {
-            paths = ["."];
+            throw new FixInputException("fix and render change files; standard input (-) is not accepted");
         }
 
-        var inputs = new SortedDictionary<string, FixInput>(StringComparer.Ordinal);
-        foreach (var path in paths)
+        var loader = new InputLoader(new InputLoaderOptions { BaseDirectory = workingDirectory });
+        var set = loader.Load(paths);
+        var explicitFiles = paths.Select(p => Path.GetFullPath(p, workingDirectory)).Where(File.Exists).ToHashSet(StringComparer.Ordinal);
+        var roots = paths.Select(p => Path.GetFullPath(p, workingDirectory)).ToList();
+        var inputs = new List<FixInput>();
+        foreach (var tree in set.Trees)
         {
-            var full = Path.GetFullPath(path, workingDirectory);
-            if (File.Exists(full))
+            var full = Path.GetFullPath(tree.Path, workingDirectory);
+            if (skipRenderedOutputs && !explicitFiles.Contains(full) && Path.GetFileNameWithoutExtension(full).EndsWith("-final", StringComparison.Ordinal))
             {
-                var input = Read(full, workingDirectory, Path.GetDirectoryName(full)!);
-                inputs[input.Tree.Path] = input;
+                continue;
             }
-            else if (Directory.Exists(full))
-            {
-                foreach (var file in Walk(full))
-                {
-                    if (skipRenderedOutputs && Path.GetFileNameWithoutExtension(file).EndsWith("-final", StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
 
-                    var input = Read(file, workingDirectory, full);
-                    if (!inputs.ContainsKey(input.Tree.Path) && HoldsObject(input.Tree))
-                    {
-                        inputs[input.Tree.Path] = input;
-                    }
-                }
-            }
-            else
+            byte[] bytes;
+            try
             {
-                throw new FixInputException($"'{path}' does not exist");
+                bytes = File.ReadAllBytes(full);
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new FixInputException($"cannot read '{tree.Path}': {ex.Message}");
+            }
+
+            // The snapshot must be of the text that was parsed; a file written in between is read again next run.
+            if (tree.Error is null && SourceText.FromBytes(tree.Path, bytes).Text != tree.Text.Text)
+            {
+                throw new FixInputException($"'{tree.Path}' changed while it was being read; run the command again");
+            }
+
+            var snapshot = new FileSnapshot(full, tree.Path, System.Security.Cryptography.SHA256.HashData(bytes));
+            inputs.Add(new FixInput(tree, snapshot, RootOf(full, roots)));
         }
 
-        return [.. inputs.Values];
+        return inputs;
     }
 
-    public static string DisplayPath(string fullPath, string workingDirectory)
+    public static string DisplayPath(string fullPath, string workingDirectory) =>
+        new InputLoader(new InputLoaderOptions { BaseDirectory = workingDirectory }).DisplayPath(fullPath);
+
+    /// <summary>The folder a file was found under (the argument it came from), for render --out.</summary>
+    private static string RootOf(string fullPath, List<string> roots)
     {
-        var relative = Path.GetRelativePath(workingDirectory, fullPath);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
-            ? fullPath.Replace('\\', '/')
-            : relative.Replace('\\', '/');
-    }
-
-    private static FixInput Read(string fullPath, string workingDirectory, string root)
-    {
-        var display = DisplayPath(fullPath, workingDirectory);
-        try
+        if (roots.Contains(fullPath))
         {
-            var snapshot = FileSnapshot.Read(fullPath, display, out var bytes);
-            return new FixInput(SyntaxTree.Parse(SourceText.FromBytes(display, bytes)), snapshot, root);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new FixInputException($"cannot read '{display}': {ex.Message}");
-        }
-    }
-
-    private static bool HoldsObject(SyntaxTree tree) =>
-        tree.Error is not null
-        || tree.Documents.Any(d => d.Root?.Resolve() is MappingNode root && root.GetString("apiVersion") is { Length: > 0 } && root.GetString("kind") is { Length: > 0 });
-
-    private static List<string> Walk(string root)
-    {
-        var files = new List<string>();
-        var pending = new Stack<string>([root]);
-        while (pending.Count > 0)
-        {
-            var directory = pending.Pop();
-            foreach (var entry in Directory.EnumerateFileSystemEntries(directory))
-            {
-                var name = Path.GetFileName(entry);
-                if (name.StartsWith('.'))
-                {
-                    continue;
-                }
-
-                if (Directory.Exists(entry))
-                {
-                    if (new DirectoryInfo(entry).LinkTarget is null && name != "node_modules")
-                    {
-                        pending.Push(entry);
-                    }
-                }
-                else if (Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase))
-                {
-                    files.Add(entry);
-                }
-            }
+            return Path.GetDirectoryName(fullPath)!;
         }
 
-        files.Sort(StringComparer.Ordinal);
-        return files;
+        var folder = roots
+            .Where(r => fullPath.StartsWith(r.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .OrderByDescending(r => r.Length)
+            .FirstOrDefault();
+        return folder ?? Path.GetDirectoryName(fullPath)!;
     }
 }
