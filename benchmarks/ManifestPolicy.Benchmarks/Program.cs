@@ -11,12 +11,17 @@ namespace ManifestPolicy.Benchmarks;
 /// <summary>
 /// Times each stage of the pipeline over a corpus held in memory, in one process, so the ratios between stages are
 /// measured under the same conditions. Absolute times drift between runs on a shared machine; ratios much less.
-/// Usage: ManifestPolicy.Benchmarks CORPUS_DIR [--repeat N] [--no-kubernetes-client]
+/// Usage: ManifestPolicy.Benchmarks CORPUS_DIR [--repeat N] [--no-kubernetes-client] | --per-repository CORPUS_DIR
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args is ["--per-repository", var corpus] && Directory.Exists(corpus))
+        {
+            return PerRepository.Run(corpus);
+        }
+
         if (args.Length == 0 || !Directory.Exists(args[0]))
         {
             Console.Error.WriteLine("usage: ManifestPolicy.Benchmarks CORPUS_DIR [--repeat N] [--no-kubernetes-client]");

@@ -18,9 +18,6 @@ public class CorpusFixTests(ITestOutputHelper output)
     [Fact]
     public void Adopting_fixes_over_the_copied_corpus_never_fail_and_always_parse() => Run(CorpusLoader.CopiedCorpus, HpaStrategy.Adopt);
 
-    [FullCorpusFact]
-    public void Fixes_over_the_full_corpus_never_fail_and_always_parse() => Run(Environment.GetEnvironmentVariable(FullCorpusFactAttribute.Variable)!, HpaStrategy.Remove);
-
     private void Run(string root, HpaStrategy strategy)
     {
         var watch = Stopwatch.StartNew();
