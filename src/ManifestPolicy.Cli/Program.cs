@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ManifestPolicy.Cli.Commands;
+using ManifestPolicy.Configuration;
 using ManifestPolicy.Inputs;
 
 namespace ManifestPolicy.Cli;
@@ -33,6 +34,12 @@ public static class Program
         catch (Exception ex) when (ex is CliException or InputException)
         {
             return Fail(context, ex.Message);
+        }
+        catch (ConfigurationException ex)
+        {
+            // Already "file(line,col): error: 'key': reason", the form editors and CI logs link to.
+            context.Stderr.WriteLine(ex.Message);
+            return ExitCodes.Error;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

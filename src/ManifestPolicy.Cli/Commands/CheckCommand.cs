@@ -48,6 +48,29 @@ public static class CheckCommand
             HelpName = "CATEGORY",
         };
 
+        var config = new Option<string?>("--config")
+        {
+            Description = "Configuration file (default: the nearest manifestpolicy.yaml upward from the first input, up to the repository root).",
+            HelpName = "FILE",
+        };
+        var severity = new Option<string[]>("--severity")
+        {
+            Description = "Set a rule's severity over .editorconfig: ID, name, category-NAME or all = error|warning|note|none|default. Repeatable.",
+            HelpName = "RULE=SEVERITY",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var baseline = new Option<string?>("--baseline") { Description = "Report only findings that are not in this baseline file.", HelpName = "FILE" };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record the current findings in FILE as accepted, then exit 0.", HelpName = "FILE" };
+        var includeSuppressed = new Option<bool>("--include-suppressed")
+        {
+            Description = "Keep suppressed and baselined findings in SARIF and JSON, marked with their suppression (GitHub code scanning would open alerts for them).",
+        };
+        var explainConfig = new Option<string?>("--explain-config")
+        {
+            Description = "Print every rule's severity for PATH and where it was set, then exit.",
+            HelpName = "PATH",
+        };
+
         var command = new Command("check", "Check manifests and report findings.");
         command.Arguments.Add(paths);
         command.Options.Add(format);
@@ -58,6 +81,12 @@ public static class CheckCommand
         command.Options.Add(contextDirectory);
         command.Options.Add(noColor);
         command.Options.Add(sarifCategory);
+        command.Options.Add(config);
+        command.Options.Add(severity);
+        command.Options.Add(baseline);
+        command.Options.Add(writeBaseline);
+        command.Options.Add(includeSuppressed);
+        command.Options.Add(explainConfig);
         command.SetAction(parseResult =>
         {
             SeverityNames.TryParse(parseResult.GetValue(failLevel), out var level);
@@ -72,6 +101,12 @@ public static class CheckCommand
                 ContextDirectory = parseResult.GetValue(contextDirectory),
                 NoColor = parseResult.GetValue(noColor),
                 SarifCategory = parseResult.GetValue(sarifCategory) ?? "manifestpolicy/",
+                ConfigFile = parseResult.GetValue(config),
+                Severities = parseResult.GetValue(severity) ?? [],
+                BaselineFile = parseResult.GetValue(baseline),
+                WriteBaselineFile = parseResult.GetValue(writeBaseline),
+                IncludeSuppressed = parseResult.GetValue(includeSuppressed),
+                ExplainConfigPath = parseResult.GetValue(explainConfig),
             };
             return new CheckRunner(context).Run(options);
         });

@@ -1,5 +1,6 @@
 using System.Text;
-using ManifestPolicy.Analyzers;
+using ManifestPolicy.Baselines;
+using ManifestPolicy.Configuration;
 using ManifestPolicy.Diagnostics;
 using ManifestPolicy.Fixes;
 using ManifestPolicy.Inputs;
@@ -26,14 +27,28 @@ public sealed class CheckRunner(CliContext context)
             throw new CliException($"unknown option '{unknown}' (see --help)");
         }
 
-        var inputs = LoadInputs(options);
-        var report = Analyze(inputs, options);
+        if (options.ExplainConfigPath is { } explained)
+        {
+            var forPath = RunConfiguration.Load(options.ConfigFile, options.Severities, null, [explained], context.WorkingDirectory);
+            ConfigurationExplainer.Write(context.Stdout, forPath, explained);
+            return ExitCodes.Clean;
+        }
+
+        var configuration = RunConfiguration.Load(options.ConfigFile, options.Severities, options.BaselineFile, options.Paths, context.WorkingDirectory);
+        var inputs = LoadInputs(options, configuration);
+        var report = Analyze(inputs, options, configuration);
+        if (options.WriteBaselineFile is { } baselineFile)
+        {
+            return WriteBaseline(report, baselineFile);
+        }
+
         if (options.Format == OutputFormat.Sarif)
         {
+            // The fixes `manifestpolicy fix` would make, attached to their results.
             sarifFixes = SarifFixes.Create(inputs.Trees, report.Diagnostics, new FixOptions
             {
                 CompilationOptions = new CompilationOptions(options.Namespace),
-                AnalyzerOptions = AnalyzerOptions.Default with { Environment = options.Environment },
+                AnalyzerOptions = configuration.AnalyzerOptions(options.Environment),
             });
         }
 
@@ -50,23 +65,46 @@ public sealed class CheckRunner(CliContext context)
         return report.Active.Any(d => d.Severity >= options.FailLevel && d.Severity != Severity.None) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
-    private InputSet LoadInputs(CheckOptions options)
+    private InputSet LoadInputs(CheckOptions options, RunConfiguration configuration)
     {
         var loader = new InputLoader(new InputLoaderOptions
         {
             BaseDirectory = context.WorkingDirectory,
             ContextDirectory = options.ContextDirectory,
             OpenStandardInput = context.OpenStandardInput,
+            IsExcludedPath = configuration.File.Exclude.Count == 0 ? null : configuration.IsExcluded,
         });
         return loader.Load(options.Paths);
     }
 
-    private AnalysisReport Analyze(InputSet inputs, CheckOptions options) =>
+    private AnalysisReport Analyze(InputSet inputs, CheckOptions options, RunConfiguration configuration) =>
         AnalysisReport.Analyze(
             inputs,
             context.WorkingDirectory,
             new CompilationOptions(options.Namespace),
-            AnalyzerOptions.Default with { Environment = options.Environment });
+            configuration.AnalyzerOptions(options.Environment),
+            filter: configuration.CreateFilter());
+
+    /// <summary>
+    /// Records what the run would report (and what an older baseline accepted) as accepted; findings suppressed in
+    /// the source are left out, they need no baseline.
+    /// </summary>
+    private int WriteBaseline(AnalysisReport report, string baselineFile)
+    {
+        var accepted = report.Diagnostics.Where(d => d.Suppression is null || d.Suppression == DiagnosticFilter.BaselineSuppression).ToList();
+        try
+        {
+            Baseline.Create(baselineFile, accepted, context.WorkingDirectory).Save(Path.GetFullPath(baselineFile, context.WorkingDirectory));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"cannot write '{baselineFile}': {ex.Message}");
+        }
+
+        var findings = accepted.Count == 1 ? "finding" : "findings";
+        context.Stderr.WriteLine($"manifestpolicy: wrote {accepted.Count} {findings} to the baseline '{baselineFile}'");
+        return ExitCodes.Clean;
+    }
 
     private void WriteReport(AnalysisReport report, CheckOptions options)
     {
@@ -94,10 +132,10 @@ public sealed class CheckRunner(CliContext context)
         switch (options.Format)
         {
             case OutputFormat.Sarif:
-                new SarifLogWriter(writer, new SarifWriterOptions { Category = options.SarifCategory, WriteFixes = sarifFixes is null ? null : sarifFixes.Write }).Write(report);
+                new SarifLogWriter(writer, new SarifWriterOptions { Category = options.SarifCategory, IncludeSuppressed = options.IncludeSuppressed, WriteFixes = sarifFixes is null ? null : sarifFixes.Write }).Write(report);
                 break;
             case OutputFormat.Json:
-                new JsonReportWriter(writer).Write(report);
+                new JsonReportWriter(writer, options.IncludeSuppressed).Write(report);
                 break;
             case OutputFormat.GitHub:
                 new GitHubAnnotationWriter(writer).Write(report);

@@ -8,6 +8,12 @@ public sealed record AnalyzerOptions
     /// <summary>The environment named with --environment; when set it decides for every object.</summary>
     public string? Environment { get; init; }
 
+    /// <summary>
+    /// The directory of manifestpolicy.yaml: path globs of <see cref="EnvironmentRules"/> are relative to it. Null
+    /// when there is no configuration file; the globs are then matched against paths as given.
+    /// </summary>
+    public string? ConfigurationDirectory { get; init; }
+
     /// <summary>Environment rules from the configuration file, tried in order before evidence on the object.</summary>
     public IReadOnlyList<EnvironmentRule> EnvironmentRules { get; init; } = [];
 

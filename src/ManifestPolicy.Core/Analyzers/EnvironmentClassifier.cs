@@ -28,7 +28,7 @@ public static class EnvironmentClassifier
 
         foreach (var rule in options.EnvironmentRules)
         {
-            if (Match(rule, obj) is { } matched)
+            if (Match(rule, obj, options.ConfigurationDirectory) is { } matched)
             {
                 return new(rule.Environment, $"{matched} (environment '{rule.Environment}' in {rule.Origin})");
             }
@@ -78,11 +78,12 @@ public static class EnvironmentClassifier
         return false;
     }
 
-    private static string? Match(EnvironmentRule rule, ManifestObject obj)
+    private static string? Match(EnvironmentRule rule, ManifestObject obj, string? configurationDirectory)
     {
+        var path = RelativeToConfiguration(obj.Path, configurationDirectory);
         foreach (var glob in rule.PathGlobs)
         {
-            if (PathGlob.IsMatch(glob, obj.Path))
+            if (PathGlob.IsMatch(glob, path))
             {
                 return $"path matches '{glob}'";
             }
@@ -102,5 +103,20 @@ public static class EnvironmentClassifier
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Path globs in manifestpolicy.yaml are written relative to the file's folder; a path outside that folder, or
+    /// standard input, is matched as given.
+    /// </summary>
+    private static string RelativeToConfiguration(string path, string? configurationDirectory)
+    {
+        if (configurationDirectory is null || path is "-" or "" || path.StartsWith('<'))
+        {
+            return path;
+        }
+
+        var relative = Path.GetRelativePath(configurationDirectory, Path.GetFullPath(path)).Replace('\\', '/');
+        return relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." || Path.IsPathRooted(relative) ? path : relative;
     }
 }

@@ -13,6 +13,12 @@ public sealed record InputLoaderOptions
     public IReadOnlyList<string> ExcludeGlobs { get; init; } = [];
 
     /// <summary>
+    /// Decides by full path whether a file or folder is skipped, in a walk and when named on the command line: the
+    /// configuration file's exclude list, whose globs are relative to that file rather than to the working directory.
+    /// </summary>
+    public Func<string, bool>? IsExcludedPath { get; init; }
+
+    /// <summary>
     /// A folder whose manifests are loaded as context (so cross-object rules see them) but whose findings are not
     /// reported unless the file was also given as a path. This is what a pre-commit hook needs: it passes only the
     /// changed files, while an HPA in an unchanged file still conflicts with a changed ScaledObject.
@@ -104,6 +110,12 @@ public sealed class InputLoader
             }
             else if (File.Exists(full))
             {
+                // pre-commit names files one by one; the configuration's exclude list still applies to them.
+                if (options.IsExcludedPath?.Invoke(full) == true)
+                {
+                    continue;
+                }
+
                 var tree = LoadFile(full);
                 primary[tree.Path] = tree;
             }
@@ -252,6 +264,11 @@ public sealed class InputLoader
 
     private bool IsExcluded(string fullPath, bool isDirectory)
     {
+        if (options.IsExcludedPath?.Invoke(fullPath) == true)
+        {
+            return true;
+        }
+
         if (excludes.Count == 0)
         {
             return false;

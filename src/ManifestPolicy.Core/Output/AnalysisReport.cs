@@ -1,4 +1,5 @@
 using ManifestPolicy.Analyzers;
+using ManifestPolicy.Configuration;
 using ManifestPolicy.Diagnostics;
 using ManifestPolicy.Inputs;
 using ManifestPolicy.Semantics;
@@ -21,10 +22,15 @@ public sealed record AnalysisReport(IReadOnlyList<Diagnostic> Diagnostics, int F
         string baseDirectory,
         CompilationOptions? compilationOptions = null,
         AnalyzerOptions? analyzerOptions = null,
-        IReadOnlyList<ManifestAnalyzer>? analyzers = null)
+        IReadOnlyList<ManifestAnalyzer>? analyzers = null,
+        DiagnosticFilter? filter = null)
     {
         var compilation = ManifestCompilation.Create(inputs.Trees, compilationOptions);
-        var diagnostics = new AnalyzerDriver(analyzers).Analyze(compilation, analyzerOptions)
+        var found = new AnalyzerDriver(analyzers).Analyze(compilation, analyzerOptions);
+
+        // Severities per file, suppressions (and MP0002 for unused ones) and the baseline.
+        var filtered = filter is null ? found : filter.Apply(compilation, found);
+        var diagnostics = filtered
             .Where(d => inputs.IsReported(d) && d.Severity != Severity.None)
             .ToList();
         var objects = compilation.Objects.Count(o => inputs.ReportedPaths.Contains(o.Path));

@@ -252,6 +252,7 @@ public sealed class SarifLogWriter(TextWriter writer, SarifWriterOptions? option
             {
                 json.WriteStartObject();
                 json.WriteString("kind", suppression.Kind == SuppressionKind.InSource ? "inSource" : "external");
+                json.WriteString("status", "accepted");
                 if (suppression.Justification is { } justification)
                 {
                     json.WriteString("justification", justification);

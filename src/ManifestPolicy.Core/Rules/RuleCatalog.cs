@@ -19,6 +19,7 @@ public static class RuleCatalog
     public static IReadOnlyList<DiagnosticDescriptor> EngineDescriptors { get; } =
     [
         AnalyzerFailure.Descriptor,
+        MP0002UnusedSuppression.Descriptor,
     ];
 
     public static IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } =
