@@ -34,14 +34,16 @@ public static class FixCommand
             try
             {
                 var cwd = cli.WorkingDirectory;
-                var options = settings.CreateOptions(parseResult, cwd, cli.GetEnvironmentVariable) with
+                var inputPaths = parseResult.GetValue(paths) ?? [];
+                var configuration = settings.LoadConfiguration(parseResult, inputPaths, cwd);
+                var options = settings.CreateOptions(parseResult, configuration, cwd, cli.GetEnvironmentVariable) with
                 {
                     HpaStrategy = parseResult.GetValue(hpaStrategy) == "adopt" ? HpaStrategy.Adopt : HpaStrategy.Remove,
                     AllowDelete = parseResult.GetValue(allowDelete),
                     CaSecret = parseResult.GetValue(caSecret) is { } secret ? ParseSecret(secret) : null,
                 };
                 var providers = SelectProviders(parseResult.GetValue(rules) ?? []);
-                var inputs = FixInputs.Load(parseResult.GetValue(paths) ?? [], cwd);
+                var inputs = FixInputs.Load(inputPaths, cwd, configuration);
                 return Run(inputs, options, providers, parseResult.GetValue(dryRun), settings.GetFailLevel(parseResult), stdout, stderr);
             }
             catch (Exception ex) when (ex is FixInputException or FileWriteException)

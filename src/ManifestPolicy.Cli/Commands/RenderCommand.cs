@@ -29,8 +29,10 @@ public static class RenderCommand
             try
             {
                 var cwd = cli.WorkingDirectory;
-                var options = settings.CreateOptions(parseResult, cwd, cli.GetEnvironmentVariable);
-                var inputs = FixInputs.Load(parseResult.GetValue(paths) ?? [], cwd, skipRenderedOutputs: true);
+                var inputPaths = parseResult.GetValue(paths) ?? [];
+                var configuration = settings.LoadConfiguration(parseResult, inputPaths, cwd);
+                var options = settings.CreateOptions(parseResult, configuration, cwd, cli.GetEnvironmentVariable);
+                var inputs = FixInputs.Load(inputPaths, cwd, configuration, skipRenderedOutputs: true);
                 var outDirectory = parseResult.GetValue(output) is { } dir ? Path.GetFullPath(dir, cwd) : null;
                 return Run(inputs, options, settings.GetFailLevel(parseResult), outDirectory, cwd, stdout, stderr);
             }

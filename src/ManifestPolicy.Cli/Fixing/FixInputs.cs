@@ -1,3 +1,4 @@
+using ManifestPolicy.Configuration;
 using ManifestPolicy.Fixes;
 using ManifestPolicy.Inputs;
 using ManifestPolicy.Syntax;
@@ -16,14 +17,18 @@ public sealed record FixInput(SyntaxTree Tree, FileSnapshot Snapshot, string Roo
 /// </summary>
 public static class FixInputs
 {
-    public static IReadOnlyList<FixInput> Load(IReadOnlyList<string> paths, string workingDirectory, bool skipRenderedOutputs = false)
+    public static IReadOnlyList<FixInput> Load(IReadOnlyList<string> paths, string workingDirectory, RunConfiguration configuration, bool skipRenderedOutputs = false)
     {
         if (paths.Contains("-"))
         {
             throw new FixInputException("fix and render change files; standard input (-) is not accepted");
         }
 
-        var loader = new InputLoader(new InputLoaderOptions { BaseDirectory = workingDirectory });
+        var loader = new InputLoader(new InputLoaderOptions
+        {
+            BaseDirectory = workingDirectory,
+            IsExcludedPath = configuration.File.Exclude.Count == 0 ? null : configuration.IsExcluded,
+        });
         var set = loader.Load(paths);
         var explicitFiles = paths.Select(p => Path.GetFullPath(p, workingDirectory)).Where(File.Exists).ToHashSet(StringComparer.Ordinal);
         var roots = paths.Select(p => Path.GetFullPath(p, workingDirectory)).ToList();

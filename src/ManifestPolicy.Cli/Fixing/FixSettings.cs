@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ManifestPolicy.Analyzers;
+using ManifestPolicy.Configuration;
 using ManifestPolicy.Diagnostics;
 using ManifestPolicy.Fixes;
 using ManifestPolicy.Fixes.Templates;
@@ -27,6 +27,8 @@ public sealed class FixSettings
 
     public Option<string> Namespace { get; } = new("--namespace", "-n") { Description = "Namespace of objects that do not name one.", DefaultValueFactory = _ => "default", HelpName = "NAME" };
 
+    public Option<string?> Config { get; } = new("--config") { Description = "Read this configuration file instead of the nearest manifestpolicy.yaml.", HelpName = "FILE" };
+
     public FixSettings()
     {
         FailLevel.AcceptOnlyFromAmong("error", "warning", "note");
@@ -42,16 +44,26 @@ public sealed class FixSettings
         command.Options.Add(FailLevel);
         command.Options.Add(Environment);
         command.Options.Add(Namespace);
+        command.Options.Add(Config);
     }
+
+    /// <summary>The configuration for these inputs: --config, else the nearest manifestpolicy.yaml.</summary>
+    public RunConfiguration LoadConfiguration(ParseResult parseResult, IReadOnlyList<string> paths, string workingDirectory) =>
+        RunConfiguration.Load(parseResult.GetValue(Config), [], null, paths, workingDirectory);
 
     public Severity GetFailLevel(ParseResult parseResult) =>
         SeverityNames.TryParse(parseResult.GetValue(FailLevel), out var level) ? level : Severity.Error;
 
-    public FixOptions CreateOptions(ParseResult parseResult, string workingDirectory, Func<string, string?> getEnvironment)
+    public FixOptions CreateOptions(ParseResult parseResult, RunConfiguration configuration, string workingDirectory, Func<string, string?> getEnvironment)
     {
         try
         {
             var values = new ValueSet();
+            foreach (var (placeholder, key) in configuration.File.ValueMappings)
+            {
+                values.Mappings[placeholder] = key;
+            }
+
             foreach (var file in parseResult.GetValue(Values) ?? [])
             {
                 values.LoadFile(Path.GetFullPath(file, workingDirectory), file);
@@ -85,8 +97,11 @@ public sealed class FixSettings
             {
                 Values = values,
                 Templates = templates,
-                AnalyzerOptions = AnalyzerOptions.Default with { Environment = parseResult.GetValue(Environment) },
+                AnalyzerOptions = configuration.AnalyzerOptions(parseResult.GetValue(Environment)),
                 CompilationOptions = new CompilationOptions(ns),
+
+                // Suppressions and severities as `check` applies them; a baseline is for reporting, not fixing.
+                Filter = new DiagnosticFilter(configuration.Severities, null, workingDirectory).Apply,
             };
         }
         catch (Exception ex) when (ex is ValueSourceException or FixTemplateException)

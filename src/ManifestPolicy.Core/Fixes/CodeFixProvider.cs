@@ -50,6 +50,12 @@ public sealed record FixOptions
     public AnalyzerOptions AnalyzerOptions { get; init; } = AnalyzerOptions.Default;
 
     public CompilationOptions CompilationOptions { get; init; } = CompilationOptions.Default;
+
+    /// <summary>
+    /// Applied to the analyzers' findings before fixing, as `check` applies its configuration: in-source
+    /// suppressions and per-file severities. Suppressed findings and findings switched off are never fixed.
+    /// </summary>
+    public Func<ManifestCompilation, IReadOnlyList<Diagnostic>, IReadOnlyList<Diagnostic>>? Filter { get; init; }
 }
 
 /// <summary>What a provider sees: the model the finding came from, every finding of the pass, and the options.</summary>

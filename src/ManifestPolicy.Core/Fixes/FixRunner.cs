@@ -89,7 +89,7 @@ public sealed class FixRunner
         for (var pass = 1; pass <= MaxPasses; pass++)
         {
             var compilation = ManifestCompilation.Create(current.Values.OrderBy(t => t.Path, StringComparer.Ordinal), options.CompilationOptions);
-            var diagnostics = Active(driver.Analyze(compilation, options.AnalyzerOptions), inScope);
+            var diagnostics = Active(Analyze(compilation), inScope);
             var context = new CodeFixContext(compilation, diagnostics, options);
             if (pass == 1)
             {
@@ -175,7 +175,7 @@ public sealed class FixRunner
         }
 
         var finalCompilation = ManifestCompilation.Create(current.Values.OrderBy(t => t.Path, StringComparer.Ordinal), options.CompilationOptions);
-        var remaining = Active(driver.Analyze(finalCompilation, options.AnalyzerOptions), inScope);
+        var remaining = Active(Analyze(finalCompilation), inScope);
         var unfixed = remaining
             .Select(d => new UnfixedFinding(d, reasons.TryGetValue(Identity(d), out var reason) ? reason
                 : FindProvider(d) is null ? (CodeFixCatalog.Find(d.Id) is not null ? "its fix was not selected with --rule" : "this rule has no automatic fix")
@@ -209,6 +209,12 @@ public sealed class FixRunner
     {
         var trees = compilation.Trees.ToDictionary(t => t.Path, t => t, StringComparer.Ordinal);
         return Apply(trees, [fix]).Failure is null;
+    }
+
+    private IReadOnlyList<Diagnostic> Analyze(ManifestCompilation compilation)
+    {
+        var diagnostics = driver.Analyze(compilation, options.AnalyzerOptions);
+        return options.Filter is { } filter ? filter(compilation, diagnostics) : diagnostics;
     }
 
     private CodeFixProvider? FindProvider(Diagnostic diagnostic) => providers.FirstOrDefault(p => p.Rule.Id == diagnostic.Id);

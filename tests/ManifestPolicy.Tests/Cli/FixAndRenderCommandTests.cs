@@ -44,7 +44,7 @@ public sealed class FixAndRenderCommandTests : IDisposable
         Assert.Contains("--- a/samples/infrastructure/kubernetes/inference-deployment.yaml", stdout, StringComparison.Ordinal);
         Assert.Contains("-        unsafeSsl: \"true\"\n+        unsafeSsl: \"false\"\n", stdout, StringComparison.Ordinal);
         Assert.Contains("would fix MP1001", stderr, StringComparison.Ordinal);
-        Assert.Contains("not fixed MP2001 (error): no value named MSK_BOOTSTRAP_SERVERS", stderr, StringComparison.Ordinal);
+        Assert.Contains("not fixed MP2001 (error): the mapping MSK_BOOTSTRAP_SERVERS -> kafka_bootstrap_brokers_tls names no value", stderr, StringComparison.Ordinal);
         Assert.Equal(1, exitCode);
     }
 
@@ -103,6 +103,26 @@ public sealed class FixAndRenderCommandTests : IDisposable
         Assert.Equal(template.Replace("<MSK_BOOTSTRAP_SERVERS>", "b-1.videoframes.x7k2pq.c3.kafka.eu-west-1.amazonaws.com:9094,b-2.videoframes.x7k2pq.c3.kafka.eu-west-1.amazonaws.com:9094", StringComparison.Ordinal), final);
         Assert.Equal(template, Read($"{Kubernetes}/keda-inference-scaledobject.yaml"));
         Assert.Equal(0, Run("check", $"{Kubernetes}/inference-deployment.yaml", $"{Kubernetes}/keda-inference-scaledobject-final.yaml").ExitCode);
+    }
+
+    [Fact]
+    public void Render_takes_the_mapping_from_the_samples_configuration()
+    {
+        Run("fix", "--rule", "MP1001,MP3002", Kubernetes);
+        var (exitCode, _, stderr) = Run("render", Kubernetes, "--values", "samples/terraform/outputs.json");
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("c3.kafka.eu-west-1.amazonaws.com:9094,b-2", Read($"{Kubernetes}/keda-inference-scaledobject-final.yaml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_suppressed_finding_is_not_fixed()
+    {
+        var path = $"{Kubernetes}/keda-inference-scaledobject.yaml";
+        var text = Read(path).Replace("        unsafeSsl: \"true\"", "        # manifestpolicy-disable-next-line MP3002 -- brokers behind a TLS proxy with its own certificate\n        unsafeSsl: \"true\"", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(dir.Path, path), text);
+        var (_, stdout, _) = Run("fix", "--rule", "MP3002", path);
+        Assert.Equal(text, Read(path));
+        Assert.Contains("0 fixes changed 0 files", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
