@@ -49,6 +49,13 @@ public sealed class FixAndRenderCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_sample_diff_touches_only_the_lines_it_must()
+    {
+        var (_, stdout, _) = Run("fix", "--dry-run", "--ca-secret", "msk-ca", "--values", "samples/terraform/outputs.json", Kubernetes);
+        ManifestPolicy.Tests.Fixes.Golden.AssertMatches("sample-fix.diff", stdout);
+    }
+
+    [Fact]
     public void Fix_with_values_and_a_ca_secret_makes_the_sample_check_clean_and_a_second_fix_changes_nothing()
     {
         var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
