@@ -236,6 +236,10 @@ public sealed class FixRunner
 
     private static string Identity(Diagnostic diagnostic) => $"{diagnostic.FingerprintKey}\u0001{diagnostic.Message}";
 
+    /// <summary>
+    /// Two fixes conflict when their edits overlap in one file, or one deletes a file the other changes. Identical
+    /// edits agree (two ScaledObjects against one HPA both remove it), and so do identical deletions.
+    /// </summary>
     private static bool Conflicts(CodeFix a, CodeFix b)
     {
         if (a.DeletedFiles.Intersect(b.DeletedFiles).Any()
