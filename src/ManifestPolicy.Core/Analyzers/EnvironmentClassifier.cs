@@ -1,3 +1,4 @@
+using ManifestPolicy.Configuration;
 using ManifestPolicy.Semantics;
 
 namespace ManifestPolicy.Analyzers;
@@ -80,16 +81,17 @@ public static class EnvironmentClassifier
 
     private static string? Match(EnvironmentRule rule, ManifestObject obj, string? configurationDirectory)
     {
-        var path = RelativeToConfiguration(obj.Path, configurationDirectory);
+        // Globs are relative to manifestpolicy.yaml, in the same dialect as its exclude list and .editorconfig.
+        var baseDirectory = configurationDirectory ?? Environment.CurrentDirectory;
         foreach (var glob in rule.PathGlobs)
         {
-            if (PathGlob.IsMatch(glob, path))
+            if (new RelativePathGlob(glob, baseDirectory).IsMatch(obj.Path))
             {
                 return $"path matches '{glob}'";
             }
         }
 
-        if (rule.Namespaces.Any(ns => PathGlob.IsMatch(ns, obj.Namespace)))
+        if (rule.Namespaces.Any(ns => EditorConfigGlob.Compile(ns).IsMatch(obj.Namespace)))
         {
             return $"namespace '{obj.Namespace}'";
         }
@@ -103,20 +105,5 @@ public static class EnvironmentClassifier
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// Path globs in manifestpolicy.yaml are written relative to the file's folder; a path outside that folder, or
-    /// standard input, is matched as given.
-    /// </summary>
-    private static string RelativeToConfiguration(string path, string? configurationDirectory)
-    {
-        if (configurationDirectory is null || path is "-" or "" || path.StartsWith('<'))
-        {
-            return path;
-        }
-
-        var relative = Path.GetRelativePath(configurationDirectory, Path.GetFullPath(path)).Replace('\\', '/');
-        return relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." || Path.IsPathRooted(relative) ? path : relative;
     }
 }

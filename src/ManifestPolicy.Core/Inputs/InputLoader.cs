@@ -9,9 +9,6 @@ public sealed record InputLoaderOptions
     /// <summary>The folder paths are reported relative to (the current directory on the command line).</summary>
     public string BaseDirectory { get; init; } = Environment.CurrentDirectory;
 
-    /// <summary>Globs, relative to <see cref="BaseDirectory"/>, of files and folders a directory walk skips.</summary>
-    public IReadOnlyList<string> ExcludeGlobs { get; init; } = [];
-
     /// <summary>
     /// Decides by full path whether a file or folder is skipped, in a walk and when named on the command line: the
     /// configuration file's exclude list, whose globs are relative to that file rather than to the working directory.
@@ -71,13 +68,11 @@ public sealed class InputLoader
 
     private readonly InputLoaderOptions options;
     private readonly string baseDirectory;
-    private readonly List<Glob> excludes;
 
     public InputLoader(InputLoaderOptions? options = null)
     {
         this.options = options ?? new InputLoaderOptions();
         baseDirectory = Path.GetFullPath(this.options.BaseDirectory);
-        excludes = [.. this.options.ExcludeGlobs.Select(g => new Glob(g))];
     }
 
     public InputSet Load(IReadOnlyList<string> paths)
@@ -242,7 +237,7 @@ public sealed class InputLoader
             var name = Path.GetFileName(entry);
             if (Directory.Exists(entry))
             {
-                if (name.StartsWith('.') || name == "node_modules" || (isChart && name == "templates") || IsExcluded(entry, isDirectory: true))
+                if (name.StartsWith('.') || name == "node_modules" || (isChart && name == "templates") || IsExcluded(entry))
                 {
                     continue;
                 }
@@ -255,31 +250,12 @@ public sealed class InputLoader
 
                 WalkInto(entry, files);
             }
-            else if (ManifestExtensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase) && !name.StartsWith('.') && !IsExcluded(entry, isDirectory: false))
+            else if (ManifestExtensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase) && !name.StartsWith('.') && !IsExcluded(entry))
             {
                 files.Add(entry);
             }
         }
     }
 
-    private bool IsExcluded(string fullPath, bool isDirectory)
-    {
-        if (options.IsExcludedPath?.Invoke(fullPath) == true)
-        {
-            return true;
-        }
-
-        if (excludes.Count == 0)
-        {
-            return false;
-        }
-
-        var relative = Path.GetRelativePath(baseDirectory, fullPath).Replace('\\', '/');
-        if (isDirectory)
-        {
-            relative += "/";
-        }
-
-        return excludes.Any(g => g.IsMatch(relative));
-    }
+    private bool IsExcluded(string fullPath) => options.IsExcludedPath?.Invoke(fullPath) == true;
 }

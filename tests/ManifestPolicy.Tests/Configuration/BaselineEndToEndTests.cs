@@ -4,6 +4,7 @@ using ManifestPolicy.Configuration;
 using ManifestPolicy.Diagnostics;
 using ManifestPolicy.Semantics;
 using ManifestPolicy.Syntax;
+using ManifestPolicy.Tests.TestSupport;
 
 namespace ManifestPolicy.Tests.Configuration;
 
@@ -56,7 +57,7 @@ public class BaselineEndToEndTests
     [Fact]
     public void A_baselined_MP3001_finding_stays_baselined_after_edits_above_and_a_move()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         var baselinePath = dir.PathOf("baseline.json");
         var before = Run("deploy/frames.yaml", Original, dir.Root, baseline: null);
         Assert.Single(before, d => d.Id == "MP3001");

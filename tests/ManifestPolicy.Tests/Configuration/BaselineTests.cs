@@ -3,6 +3,7 @@ using ManifestPolicy.Configuration;
 using ManifestPolicy.Diagnostics;
 using ManifestPolicy.Syntax;
 using static ManifestPolicy.Tests.Configuration.Findings;
+using ManifestPolicy.Tests.TestSupport;
 
 namespace ManifestPolicy.Tests.Configuration;
 
@@ -48,7 +49,7 @@ public class BaselineTests
     [Fact]
     public void Baseline_survives_edits_above_and_moving_the_object_and_reports_only_new_findings()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         var path = dir.PathOf("baseline.json");
         var before = Parse("deploy/a.yaml", Original);
         var found = new DiagnosticFilter(workingDirectory: dir.Root).Apply(Compile(before), [At(before, "<MSK_BOOTSTRAP_SERVERS>", MP2001)]);
@@ -68,7 +69,7 @@ public class BaselineTests
     [Fact]
     public void Baseline_file_is_sorted_readable_json_without_line_numbers()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         var tree = Parse("b.yaml", "data:\n  z: <Z>\n  a: <A>\n");
         var first = Parse("a.yaml", "data:\n  x: <X>\n");
         var diagnostics = new[] { At(tree, "<Z>", MP2001), At(tree, "<A>", MP3001), At(first, "<X>", MP2001) };
@@ -89,7 +90,7 @@ public class BaselineTests
     [Fact]
     public void Each_accepted_occurrence_hides_one_finding()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         var tree = Parse("a.yaml", "data:\n  x: <X>\n");
         var baseline = Baseline.Create(dir.PathOf("b.json"), [At(tree, "<X>", MP2001)], dir.Root);
 
@@ -100,7 +101,7 @@ public class BaselineTests
     [Fact]
     public void Fingerprints_do_not_depend_on_the_working_directory()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.MakeDirectory("deploy");
         var fromRoot = Parse("deploy/a.yaml", "data:\n  x: <X>\n");
         var fromDeploy = Parse("a.yaml", "data:\n  x: <X>\n");
@@ -138,7 +139,7 @@ public class BaselineTests
     [Fact]
     public void In_source_suppressions_win_over_the_baseline()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         var tree = Parse("a.yaml", "data:\n  # manifestpolicy-disable-next-line MP2001 -- known\n  x: <X>\n");
         var baseline = Baseline.Create(dir.PathOf("b.json"), [At(tree, "<X>", MP2001)], dir.Root);
 
@@ -150,7 +151,7 @@ public class BaselineTests
     [Fact]
     public void Severity_from_editorconfig_is_applied_per_file_and_none_drops()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.Write(".editorconfig", "root = true\n[deploy/dev/**]\nmanifestpolicy_diagnostic.MP2001.severity = none\n[deploy/prod/**]\nmanifestpolicy_diagnostic.MP2001.severity = warning\n");
         var dev = Parse("deploy/dev/a.yaml", "x: <X>\n");
         var prod = Parse("deploy/prod/a.yaml", "x: <X>\n");

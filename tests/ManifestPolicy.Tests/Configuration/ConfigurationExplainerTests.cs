@@ -1,4 +1,5 @@
 using ManifestPolicy.Configuration;
+using ManifestPolicy.Tests.TestSupport;
 
 namespace ManifestPolicy.Tests.Configuration;
 
@@ -7,7 +8,7 @@ public class ConfigurationExplainerTests
     [Fact]
     public void Explain_names_the_files_and_the_origin_of_every_severity()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.MakeDirectory(".git");
         dir.Write(".editorconfig", "root = true\n[*.yaml]\nmanifestpolicy_diagnostic.MP2001.severity = warning\n");
         dir.Write("deploy/.editorconfig", "[prod/**]\nmanifestpolicy_diagnostic.MP3002.severity = none\n");

@@ -1,5 +1,6 @@
 using ManifestPolicy.Analyzers;
 using ManifestPolicy.Configuration;
+using ManifestPolicy.Tests.TestSupport;
 
 namespace ManifestPolicy.Tests.Configuration;
 
@@ -28,7 +29,7 @@ public class ConfigurationFileTests
     [Fact]
     public void Every_section_maps_to_the_options()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         var config = ManifestPolicyConfiguration.Parse("manifestpolicy.yaml", Full, dir.Root);
         var options = config.AnalyzerOptions;
 
@@ -95,7 +96,7 @@ public class ConfigurationFileTests
     [Fact]
     public void The_nearest_file_upward_is_found()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.MakeDirectory(".git");
         dir.Write("manifestpolicy.yaml", "exclude: [outer]\n");
         dir.Write("deploy/manifestpolicy.yml", "exclude: [inner]\n");
@@ -112,7 +113,7 @@ public class ConfigurationFileTests
     [Fact]
     public void The_search_stops_at_the_repository_root()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.Write("manifestpolicy.yaml", "exclude: [outside]\n");
         dir.MakeDirectory("repo/.git");
         dir.Write("repo/app.yaml", "kind: ConfigMap\n");
@@ -126,7 +127,7 @@ public class ConfigurationFileTests
     [Fact]
     public void Config_option_names_the_file_and_a_missing_one_is_an_error()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.Write("other.yaml", "exclude: [x]\n");
 
         Assert.Equal(["x"], ManifestPolicyConfiguration.Resolve("other.yaml", [], dir.Root).Exclude);
@@ -137,7 +138,7 @@ public class ConfigurationFileTests
     [Fact]
     public void Both_yaml_and_yml_in_one_folder_is_an_error()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.MakeDirectory(".git");
         dir.Write("manifestpolicy.yaml", string.Empty);
         dir.Write("manifestpolicy.yml", string.Empty);
@@ -148,7 +149,7 @@ public class ConfigurationFileTests
     [Fact]
     public void Exclude_globs_are_relative_to_the_configuration_file()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         var config = ManifestPolicyConfiguration.Parse("manifestpolicy.yaml", "exclude: [\"vendor/**\", generated, \"*.tmpl.yaml\"]\n", dir.Root);
 
         Assert.True(config.IsExcluded(dir.PathOf("vendor/x/a.yaml")));
@@ -165,7 +166,7 @@ public class ConfigurationFileTests
     [Fact]
     public void Environment_paths_are_relative_to_the_configuration_file()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         var config = ManifestPolicyConfiguration.Parse("manifestpolicy.yaml", "environments:\n  - name: production\n    paths: [\"deploy/prod/**\"]\n", dir.Root);
         var tree = Findings.Parse(dir.PathOf("deploy/prod/app.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n");
         var obj = Assert.Single(Findings.Compile(tree).Objects);

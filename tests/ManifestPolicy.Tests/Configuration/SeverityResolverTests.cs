@@ -1,6 +1,7 @@
 using ManifestPolicy.Configuration;
 using ManifestPolicy.Diagnostics;
 using ManifestPolicy.Rules;
+using ManifestPolicy.Tests.TestSupport;
 
 namespace ManifestPolicy.Tests.Configuration;
 
@@ -14,7 +15,7 @@ public class SeverityResolverTests
     [Fact]
     public void Rule_id_beats_category_and_all_whatever_their_order()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.Write(".editorconfig", $"""
             root = true
             [*.yaml]
@@ -34,7 +35,7 @@ public class SeverityResolverTests
     [Fact]
     public void Category_beats_all_whatever_their_order()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.Write(".editorconfig", $"""
             root = true
             [*.yaml]
@@ -52,7 +53,7 @@ public class SeverityResolverTests
     [Fact]
     public void Later_entry_beats_earlier_one_across_sections()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.Write(".editorconfig", """
             root = true
             [*.yaml]
@@ -69,7 +70,7 @@ public class SeverityResolverTests
     [Fact]
     public void Deeper_editorconfig_beats_shallower_one()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.Write(".editorconfig", "root = true\n[*.yaml]\nmanifestpolicy_diagnostic.MP3001.severity = note\nmanifestpolicy_diagnostic.MP2001.severity = warning\n");
         dir.Write("sub/.editorconfig", "[*.yaml]\nmanifestpolicy_diagnostic.MP3001.severity = error\n");
         var resolver = new SeverityResolver(workingDirectory: dir.Root);
@@ -84,7 +85,7 @@ public class SeverityResolverTests
     [Fact]
     public void Specificity_is_decided_before_depth_as_in_Roslyn()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.Write(".editorconfig", "root = true\n[*.yaml]\nmanifestpolicy_diagnostic.MP3001.severity = warning\n");
         dir.Write("sub/.editorconfig", $"[*.yaml]\nmanifestpolicy_diagnostic.category-{Rule.Category}.severity = none\n");
         var resolver = new SeverityResolver([SeveritySetting.FromCommandLine("all=note")], dir.Root);
@@ -96,7 +97,7 @@ public class SeverityResolverTests
     [Fact]
     public void Root_true_stops_the_search_upward()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.Write(".editorconfig", "[*.yaml]\nmanifestpolicy_diagnostic.MP2001.severity = none\n");
         dir.Write("sub/.editorconfig", "root = true\n[*.yaml]\nmanifestpolicy_diagnostic.MP3001.severity = note\n");
         var resolver = new SeverityResolver(workingDirectory: dir.Root);
@@ -110,7 +111,7 @@ public class SeverityResolverTests
     [Fact]
     public void Command_line_beats_files()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.Write(".editorconfig", "root = true\n[*]\nmanifestpolicy_diagnostic.MP3001.severity = error\n");
         var resolver = new SeverityResolver([SeveritySetting.FromCommandLine("MP3001=warning")], dir.Root);
 
@@ -122,7 +123,7 @@ public class SeverityResolverTests
     [Fact]
     public void Rule_names_are_accepted_wherever_ids_are()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.Write(".editorconfig", $"root = true\n[*.yaml]\nmanifestpolicy_diagnostic.{Rule.Name}.severity = note\n");
         var resolver = new SeverityResolver([SeveritySetting.FromCommandLine($"{Other.Name}=none")], dir.Root);
 
@@ -133,7 +134,7 @@ public class SeverityResolverTests
     [Fact]
     public void Default_puts_a_rule_back_to_its_default_severity()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.Write(".editorconfig", "root = true\n[*]\nmanifestpolicy_diagnostic.severity = none\nmanifestpolicy_diagnostic.MP3001.severity = default\n");
         var resolver = new SeverityResolver(workingDirectory: dir.Root);
 
@@ -143,7 +144,7 @@ public class SeverityResolverTests
     [Fact]
     public void Other_tools_keys_and_unmatched_sections_are_left_alone()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.Write(".editorconfig", "root = true\n[*]\nindent_size = 2\ndotnet_diagnostic.CA1000.severity = none\n[*.json]\nmanifestpolicy_diagnostic.MP3001.severity = none\n");
         var resolver = new SeverityResolver(workingDirectory: dir.Root);
 
@@ -157,7 +158,7 @@ public class SeverityResolverTests
     [InlineData("manifestpolicy_diagnostic.MP3001.level = error", "expected manifestpolicy_diagnostic.<rule ID or name>.severity")]
     public void A_bad_setting_is_an_error_naming_file_and_line(string line, string reason)
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.Write(".editorconfig", $"root = true\n\n[*.json]\n{line}\n");
         var resolver = new SeverityResolver(workingDirectory: dir.Root);
 
@@ -171,7 +172,7 @@ public class SeverityResolverTests
     [Fact]
     public void A_setting_outside_any_section_is_an_error()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.Write(".editorconfig", "root = true\nmanifestpolicy_diagnostic.MP3001.severity = none\n[*]\nindent_size = 2\n");
         var resolver = new SeverityResolver(workingDirectory: dir.Root);
 
@@ -183,7 +184,7 @@ public class SeverityResolverTests
     [Fact]
     public void Standard_input_and_engine_findings_take_only_the_command_line()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.Write(".editorconfig", "root = true\n[*]\nmanifestpolicy_diagnostic.severity = none\n");
         var resolver = new SeverityResolver([SeveritySetting.FromCommandLine("MP2001=note")], dir.Root);
 
@@ -214,7 +215,7 @@ public class SeverityResolverTests
     [Fact]
     public void Explain_lists_every_rule_with_its_origin()
     {
-        using var dir = new ScratchDirectory();
+        using var dir = new TempDirectory();
         dir.Write(".editorconfig", "root = true\n[*.yaml]\nmanifestpolicy_diagnostic.MP3001.severity = none\n");
         var resolver = new SeverityResolver(workingDirectory: dir.Root);
 

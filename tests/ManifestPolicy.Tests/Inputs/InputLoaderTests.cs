@@ -1,3 +1,4 @@
+using ManifestPolicy.Configuration;
 using ManifestPolicy.Analyzers;
 using ManifestPolicy.Diagnostics;
 using ManifestPolicy.Inputs;
@@ -100,21 +101,11 @@ public sealed class InputLoaderTests
         dir.Write("gen/out.yaml", ConfigMap);
         dir.Write("env/prod/secret.enc.yaml", ConfigMap);
         dir.Write("env/prod/app.yaml", ConfigMap);
-        var inputs = Load(dir, new InputLoaderOptions { ExcludeGlobs = ["gen/", "**/*.enc.yaml"] }, ".");
+        var globs = new[] { "gen", "**/*.enc.yaml" }.Select(g => new RelativePathGlob(g, dir.Path)).ToList();
+        var inputs = Load(dir, new InputLoaderOptions { IsExcludedPath = path => globs.Any(g => g.IsMatch(path)) }, ".");
         Assert.Equal(["env/prod/app.yaml", "keep.yaml"], Paths(inputs));
     }
 
-    [Theory]
-    [InlineData("*.yaml", "a/b/c.yaml", true)]
-    [InlineData("a/*.yaml", "a/b/c.yaml", false)]
-    [InlineData("a/**/*.yaml", "a/b/c.yaml", true)]
-    [InlineData("a/**/c.yaml", "a/c.yaml", true)]
-    [InlineData("vendor/", "x/vendor/y.yaml", true)]
-    [InlineData("vendor/", "x/vendor.yaml", false)]
-    [InlineData("b", "a/b/c.yaml", true)]
-    [InlineData("c?.yaml", "c1.yaml", true)]
-    [InlineData("[ab].yaml", "c.yaml", false)]
-    public void Glob_matching(string pattern, string path, bool expected) => Assert.Equal(expected, new Glob(pattern).IsMatch(path));
 
     [Fact]
     public void Context_files_are_seen_by_rules_but_only_given_paths_are_reported()

@@ -63,6 +63,14 @@ public sealed class MSBuildTaskTests(RepositorySnapshot snapshot)
         var suppressed = ProcessRunner.Run("dotnet", [.. build, "-p:TreatWarningsAsErrors=true", "-p:NoWarn=MP3001"], consumer, environment);
         Assert.True(suppressed.ExitCode == 0, suppressed.ToString());
         Assert.DoesNotContain("MP3001: ", suppressed.Output);
+
+        // Configuration is an input too: raising the rule's severity in .editorconfig runs the check again, though
+        // no manifest and no build setting changed since the last build.
+        Assert.Equal(0, ProcessRunner.Run("dotnet", build, consumer, environment).ExitCode);
+        File.WriteAllText(Path.Combine(consumer, ".editorconfig"), "[*.yaml]\nmanifestpolicy_diagnostic.MP3001.severity = error\n");
+        var configured = ProcessRunner.Run("dotnet", build, consumer, environment);
+        Assert.True(configured.ExitCode != 0, "editing .editorconfig did not run the check again:\n" + configured);
+        Assert.Contains("): error MP3001: ", configured.Output);
     }
 
     private const string KafkaOn9092WithTls = """

@@ -11,6 +11,18 @@ public sealed class TempDirectory : IDisposable
 
     public string Path { get; }
 
+    /// <summary>The folder with forward slashes, for tests that compare printed paths.</summary>
+    public string Root => Path.Replace('\\', '/');
+
+    public string PathOf(string relative) => $"{Root}/{relative}";
+
+    public string MakeDirectory(string relative)
+    {
+        var path = PathOf(relative);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
     public string Write(string relativePath, string content)
     {
         var full = System.IO.Path.Combine(Path, relativePath);
