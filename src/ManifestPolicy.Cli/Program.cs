@@ -20,6 +20,8 @@ public static class Program
             var root = new RootCommand("ManifestPolicy: policy analyzer for Kubernetes and KEDA manifests.");
             root.Subcommands.Add(CheckCommand.Create(context));
             root.Subcommands.Add(RulesCommand.Create(context.Stdout));
+            root.Subcommands.Add(FixCommand.Create(context));
+            root.Subcommands.Add(RenderCommand.Create(context));
             var parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0)
             {

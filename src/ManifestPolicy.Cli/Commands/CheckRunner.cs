@@ -2,6 +2,7 @@ using System.Text;
 using ManifestPolicy.Baselines;
 using ManifestPolicy.Configuration;
 using ManifestPolicy.Diagnostics;
+using ManifestPolicy.Fixes;
 using ManifestPolicy.Inputs;
 using ManifestPolicy.Output;
 using ManifestPolicy.Semantics;
@@ -11,6 +12,8 @@ namespace ManifestPolicy.Cli.Commands;
 /// <summary>Runs `check`: load, analyse, filter, write, and decide the exit code.</summary>
 public sealed class CheckRunner(CliContext context)
 {
+    private SarifFixes? sarifFixes;
+
     public int Run(CheckOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.Namespace))
@@ -37,6 +40,16 @@ public sealed class CheckRunner(CliContext context)
         if (options.WriteBaselineFile is { } baselineFile)
         {
             return WriteBaseline(report, baselineFile);
+        }
+
+        if (options.Format == OutputFormat.Sarif)
+        {
+            // The fixes `manifestpolicy fix` would make, attached to their results.
+            sarifFixes = SarifFixes.Create(inputs.Trees, report.Diagnostics, new FixOptions
+            {
+                CompilationOptions = new CompilationOptions(options.Namespace),
+                AnalyzerOptions = configuration.AnalyzerOptions(options.Environment),
+            });
         }
 
         WriteReport(report, options);
@@ -114,12 +127,12 @@ public sealed class CheckRunner(CliContext context)
         }
     }
 
-    private static void Write(AnalysisReport report, CheckOptions options, TextWriter writer, bool color)
+    private void Write(AnalysisReport report, CheckOptions options, TextWriter writer, bool color)
     {
         switch (options.Format)
         {
             case OutputFormat.Sarif:
-                new SarifLogWriter(writer, new SarifWriterOptions { Category = options.SarifCategory, IncludeSuppressed = options.IncludeSuppressed }).Write(report);
+                new SarifLogWriter(writer, new SarifWriterOptions { Category = options.SarifCategory, IncludeSuppressed = options.IncludeSuppressed, WriteFixes = sarifFixes is null ? null : sarifFixes.Write }).Write(report);
                 break;
             case OutputFormat.Json:
                 new JsonReportWriter(writer, options.IncludeSuppressed).Write(report);
