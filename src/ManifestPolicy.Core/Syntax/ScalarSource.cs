@@ -110,13 +110,27 @@ public static class ScalarSource
         return count;
     }
 
+    /// <summary>The file offset just after a scalar's anchor and tag: where its quote or first character is.</summary>
+    public static int AfterProperties(SourceText text, ScalarNode scalar) => scalar.Span.Start + SkipProperties(text.GetText(scalar.Span));
+
     /// <summary>Where the value's first character sits in the raw text, after any anchor, tag and opening quote.</summary>
     private static int ContentStart(string raw, ScalarNode scalar)
+    {
+        var index = SkipProperties(raw);
+        return scalar.Style switch
+        {
+            ScalarStyle.Plain => index,
+            ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted => index < raw.Length ? index + 1 : -1,
+            _ => -1,
+        };
+    }
+
+    /// <summary>Skips "&amp;anchor " and "!tag " prefixes, which belong to the node's span.</summary>
+    private static int SkipProperties(string raw)
     {
         var index = 0;
         while (index < raw.Length && (raw[index] == '&' || raw[index] == '!'))
         {
-            // Skip "&anchor " and "!tag " prefixes that belong to the node's span.
             while (index < raw.Length && !char.IsWhiteSpace(raw[index]))
             {
                 index++;
@@ -128,12 +142,7 @@ public static class ScalarSource
             }
         }
 
-        return scalar.Style switch
-        {
-            ScalarStyle.Plain => index,
-            ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted => index < raw.Length ? index + 1 : -1,
-            _ => -1,
-        };
+        return index;
     }
 
     private static bool IsVerbatim(string raw, int contentStart, ScalarNode scalar)

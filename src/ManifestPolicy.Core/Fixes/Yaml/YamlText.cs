@@ -88,25 +88,7 @@ public static class YamlText
     }
 
     /// <summary>Where a scalar's content starts inside its span, after any anchor and tag.</summary>
-    public static int ContentStart(SourceText text, ScalarNode scalar)
-    {
-        var raw = text.GetText(scalar.Span);
-        var index = 0;
-        while (index < raw.Length && (raw[index] == '&' || raw[index] == '!'))
-        {
-            while (index < raw.Length && !char.IsWhiteSpace(raw[index]))
-            {
-                index++;
-            }
-
-            while (index < raw.Length && char.IsWhiteSpace(raw[index]))
-            {
-                index++;
-            }
-        }
-
-        return scalar.Span.Start + index;
-    }
+    public static int ContentStart(SourceText text, ScalarNode scalar) => ScalarSource.AfterProperties(text, scalar);
 
     /// <summary>The innermost scalar whose span holds the offset, searching every document of the tree.</summary>
     public static ScalarNode? FindScalarAt(SyntaxTree tree, int offset)
