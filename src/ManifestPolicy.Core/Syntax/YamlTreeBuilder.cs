@@ -46,7 +46,7 @@ internal sealed class YamlTreeBuilder
                 ParseEvents(source);
                 return new SyntaxTree(text, documents, null);
             }
-            catch (YamlException ex) when (relaxed < MaxRelaxedScalars && TryRelaxQuotedScalar(ref source, ex))
+            catch (YamlException ex) when (relaxed < MaxRelaxedScalars && (TryRelaxQuotedScalar(ref source, ex) || TryRelaxBlankLeadingLines(ref source, ex)))
             {
                 Reset();
             }
@@ -99,6 +99,46 @@ internal sealed class YamlTreeBuilder
                 chars[i] = ' ';
                 changed = true;
             }
+        }
+
+        source = new string(chars);
+        return changed;
+    }
+
+    /// <summary>
+    /// YamlDotNet rejects a block scalar whose leading blank line holds as many spaces as its content is indented
+    /// (istio's Loki addon), which the spec and Go's parser allow. Ending each such line one space early keeps every
+    /// offset: the value gains a leading empty line, nothing else changes.
+    /// </summary>
+    private bool TryRelaxBlankLeadingLines(ref string source, YamlException ex)
+    {
+        if (!ex.Message.Contains("block scalar, found extra spaces in first line", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var chars = source.ToCharArray();
+        var changed = false;
+        var lineStart = Offset(ex.Start);
+        lineStart = lineStart > 0 ? source.LastIndexOf('\n', lineStart - 1) + 1 : 0;
+        while (lineStart > 0)
+        {
+            var previousEnd = lineStart - 1;
+            var previousStart = previousEnd > 0 ? source.LastIndexOf('\n', previousEnd - 1) + 1 : 0;
+            var line = source.AsSpan(previousStart, previousEnd - previousStart).TrimEnd('\r');
+            if (line.Length == 0 || !line.ContainsAnyExcept(' '))
+            {
+                if (line.Length > 0)
+                {
+                    chars[previousStart + line.Length - 1] = '\n';
+                    changed = true;
+                }
+
+                lineStart = previousStart;
+                continue;
+            }
+
+            break;
         }
 
         source = new string(chars);

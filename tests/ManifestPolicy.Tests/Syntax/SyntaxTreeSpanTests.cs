@@ -175,4 +175,17 @@ public sealed class SyntaxTreeSpanTests
     {
         Assert.NotNull(Parse("a: \"x\n\" : y\nb: [\n").Error);
     }
+
+    [Fact]
+    public void Block_scalars_with_a_leading_blank_line_as_deep_as_the_content_parse_with_exact_positions()
+    {
+        // istio's Loki addon: the first line of the embedded file holds only the four spaces of the indentation.
+        var text = "data:\n  config.yaml: |\n    \n    auth_enabled: false\n    server:\n      port: 3100\nnext: x\n";
+        var tree = Parse(text);
+
+        Assert.Null(tree.Error);
+        var config = Root(tree).GetMapping("data")!.GetScalar("config.yaml")!;
+        Assert.Contains("auth_enabled: false\nserver:\n  port: 3100\n", config.Value, StringComparison.Ordinal);
+        Assert.Equal(new LinePosition(7, 7), tree.Text.GetPosition(Root(tree).Get("next")!.Span.Start));
+    }
 }
