@@ -29,29 +29,19 @@ public static class FixCommand
         command.Options.Add(allowDelete);
         command.Options.Add(caSecret);
         settings.AddTo(command);
-        command.SetAction(parseResult =>
+        command.SetAction(parseResult => FixSettings.Guard(stderr, () =>
         {
-            try
+            var request = settings.Prepare(parseResult, paths, cli);
+            var options = request.Options with
             {
-                var cwd = cli.WorkingDirectory;
-                var inputPaths = parseResult.GetValue(paths) ?? [];
-                var configuration = settings.LoadConfiguration(parseResult, inputPaths, cwd);
-                var options = settings.CreateOptions(parseResult, configuration, cwd, cli.GetEnvironmentVariable) with
-                {
-                    HpaStrategy = parseResult.GetValue(hpaStrategy) == "adopt" ? HpaStrategy.Adopt : HpaStrategy.Remove,
-                    AllowDelete = parseResult.GetValue(allowDelete),
-                    CaSecret = parseResult.GetValue(caSecret) is { } secret ? ParseSecret(secret) : null,
-                };
-                var providers = SelectProviders(parseResult.GetValue(rules) ?? []);
-                var inputs = FixInputs.Load(inputPaths, cwd, configuration);
-                return Run(inputs, options, providers, parseResult.GetValue(dryRun), settings.GetFailLevel(parseResult), stdout, stderr);
-            }
-            catch (Exception ex) when (ex is FixInputException or FileWriteException)
-            {
-                stderr.WriteLine($"manifestpolicy: error: {ex.Message}");
-                return 2;
-            }
-        });
+                HpaStrategy = parseResult.GetValue(hpaStrategy) == "adopt" ? HpaStrategy.Adopt : HpaStrategy.Remove,
+                AllowDelete = parseResult.GetValue(allowDelete),
+                CaSecret = parseResult.GetValue(caSecret) is { } secret ? ParseSecret(secret) : null,
+            };
+            var providers = SelectProviders(parseResult.GetValue(rules) ?? []);
+            var inputs = FixInputs.Load(request.Paths, request.WorkingDirectory, request.Configuration);
+            return Run(inputs, options, providers, parseResult.GetValue(dryRun), settings.GetFailLevel(parseResult), stdout, stderr);
+        }));
         return command;
     }
 

@@ -24,24 +24,13 @@ public static class RenderCommand
         command.Arguments.Add(paths);
         command.Options.Add(output);
         settings.AddTo(command);
-        command.SetAction(parseResult =>
+        command.SetAction(parseResult => FixSettings.Guard(stderr, () =>
         {
-            try
-            {
-                var cwd = cli.WorkingDirectory;
-                var inputPaths = parseResult.GetValue(paths) ?? [];
-                var configuration = settings.LoadConfiguration(parseResult, inputPaths, cwd);
-                var options = settings.CreateOptions(parseResult, configuration, cwd, cli.GetEnvironmentVariable);
-                var inputs = FixInputs.Load(inputPaths, cwd, configuration, skipRenderedOutputs: true);
-                var outDirectory = parseResult.GetValue(output) is { } dir ? Path.GetFullPath(dir, cwd) : null;
-                return Run(inputs, options, settings.GetFailLevel(parseResult), outDirectory, cwd, stdout, stderr);
-            }
-            catch (Exception ex) when (ex is FixInputException or FileWriteException)
-            {
-                stderr.WriteLine($"manifestpolicy: error: {ex.Message}");
-                return 2;
-            }
-        });
+            var request = settings.Prepare(parseResult, paths, cli);
+            var inputs = FixInputs.Load(request.Paths, request.WorkingDirectory, request.Configuration, skipRenderedOutputs: true);
+            var outDirectory = parseResult.GetValue(output) is { } dir ? Path.GetFullPath(dir, request.WorkingDirectory) : null;
+            return Run(inputs, request.Options, settings.GetFailLevel(parseResult), outDirectory, request.WorkingDirectory, stdout, stderr);
+        }));
         return command;
     }
 

@@ -47,6 +47,29 @@ public sealed class FixSettings
         command.Options.Add(Config);
     }
 
+    /// <summary>What fix and render both start from: the working directory, the paths, their configuration and options.</summary>
+    public FixRequest Prepare(ParseResult parseResult, Argument<string[]> paths, CliContext cli)
+    {
+        var cwd = cli.WorkingDirectory;
+        var inputPaths = parseResult.GetValue(paths) ?? [];
+        var configuration = LoadConfiguration(parseResult, inputPaths, cwd);
+        return new FixRequest(cwd, inputPaths, configuration, CreateOptions(parseResult, configuration, cwd, cli.GetEnvironmentVariable));
+    }
+
+    /// <summary>An unreadable input or a refused write is one line and exit 2, as in every command.</summary>
+    public static int Guard(TextWriter stderr, Func<int> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (Exception ex) when (ex is FixInputException or FileWriteException)
+        {
+            stderr.WriteLine($"manifestpolicy: error: {ex.Message}");
+            return 2;
+        }
+    }
+
     /// <summary>The configuration for these inputs: --config, else the nearest manifestpolicy.yaml.</summary>
     public RunConfiguration LoadConfiguration(ParseResult parseResult, IReadOnlyList<string> paths, string workingDirectory) =>
         RunConfiguration.Load(parseResult.GetValue(Config), [], null, paths, workingDirectory);
@@ -110,3 +133,6 @@ public sealed class FixSettings
         }
     }
 }
+
+/// <summary>A parsed fix or render command line.</summary>
+public sealed record FixRequest(string WorkingDirectory, IReadOnlyList<string> Paths, RunConfiguration Configuration, FixOptions Options);
