@@ -9,25 +9,7 @@ namespace ManifestPolicy.Tests.Cli;
 /// <summary>`check` with .editorconfig, --severity, manifestpolicy.yaml, suppressions and baselines.</summary>
 public sealed class ConfigurationCommandTests : IDisposable
 {
-    // TLS on against MSK's plaintext port: one MP3001 error on line 12.
-    private const string Scaler = """
-        apiVersion: keda.sh/v1alpha1
-        kind: ScaledObject
-        metadata:
-          name: frames-scaler
-          namespace: video
-        spec:
-          scaleTargetRef:
-            name: frames
-          triggers:
-            - type: kafka
-              metadata:
-                bootstrapServers: b-1.frames.x7k2pq.c3.kafka.eu-west-1.amazonaws.com:9092
-                consumerGroup: frames
-                topic: video-frames
-                tls: enable
-
-        """;
+    private const string Scaler = SampleManifests.KafkaTlsOnPlaintextPort + "\n";
 
     private readonly TempDirectory dir = new();
 

@@ -11,23 +11,7 @@ namespace ManifestPolicy.Tests.Configuration;
 /// <summary>The baseline with a real rule's fingerprint keys (MP3001), not hand-made ones.</summary>
 public class BaselineEndToEndTests
 {
-    private const string Original = """
-        apiVersion: keda.sh/v1alpha1
-        kind: ScaledObject
-        metadata:
-          name: frames-scaler
-          namespace: video
-        spec:
-          scaleTargetRef:
-            name: frames
-          triggers:
-            - type: kafka
-              metadata:
-                bootstrapServers: b-1.frames.x7k2pq.c3.kafka.eu-west-1.amazonaws.com:9092
-                consumerGroup: frames
-                topic: video-frames
-                tls: enable
-        """;
+    private const string Original = SampleManifests.KafkaTlsOnPlaintextPort;
 
     // Another object and comments above, the ScaledObject now second in the file, unrelated lines reformatted,
     // and a second broker with the same mistake.
